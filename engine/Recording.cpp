@@ -1,0 +1,258 @@
+#include "Recording.h"
+
+#include <QMutexLocker>
+
+namespace ipcscope {
+
+void Recording::addWorker(int id, ipc::Role role, qint64 pid, double launchedAt)
+{
+    QMutexLocker locker(&m_mutex);
+    WorkerRecord record;
+    record.id = id;
+    record.role = role;
+    record.pid = pid;
+    record.launchedAt = launchedAt;
+    m_workers.append(record);
+}
+
+WorkerRecord* Recording::findWorker(int id)
+{
+    for (auto& worker : m_workers)
+        if (worker.id == id)
+            return &worker;
+    return nullptr;
+}
+
+void Recording::appendSample(const Sample& sample)
+{
+    QMutexLocker locker(&m_mutex);
+    m_samples.append(sample);
+    m_lastTime = std::max(m_lastTime, sample.time);
+}
+
+void Recording::appendEvents(const QVector<RecordedEvent>& events)
+{
+    QMutexLocker locker(&m_mutex);
+    m_eventsRecorded += quint64(events.size());
+    for (const RecordedEvent& event : events) {
+        if (event.type == ipc::EventType::State) {
+            if (WorkerRecord* worker = findWorker(event.worker)) {
+                if (!worker->intervals.isEmpty() && worker->intervals.last().end < 0)
+                    worker->intervals.last().end = event.time;
+                worker->intervals.append({event.time, -1, ipc::WorkerState(event.a)});
+            }
+        }
+        if (m_events.size() < kMaxEvents)
+            m_events.append(event);
+        else
+            ++m_eventsNotKept;
+        m_lastTime = std::max(m_lastTime, event.time);
+    }
+}
+
+void Recording::appendOverlaps(const QVector<RaceOverlap>& overlaps, quint64 totalSoFar)
+{
+    QMutexLocker locker(&m_mutex);
+    for (const RaceOverlap& overlap : overlaps)
+        if (m_overlaps.size() < kMaxOverlapsKept)
+            m_overlaps.append(overlap);
+    m_overlapsTotal = totalSoFar;
+}
+
+void Recording::setWorkerCounters(int id, quint64 ops, quint64 blockedNs, quint64 dropped)
+{
+    QMutexLocker locker(&m_mutex);
+    if (WorkerRecord* worker = findWorker(id)) {
+        worker->ops = ops;
+        worker->blockedNs = blockedNs;
+        worker->eventsDropped = dropped;
+    }
+}
+
+void Recording::setWorkerExit(int id, const QString& exit, double at, const QString& errorText)
+{
+    QMutexLocker locker(&m_mutex);
+    WorkerRecord* worker = findWorker(id);
+    if (!worker)
+        return;
+    worker->exit = exit;
+    worker->exitedAt = at;
+    worker->errorText = errorText;
+    // The worker cannot say it was killed: the parent closes its timeline.
+    const auto finalState = exit == QLatin1String("killed")  ? ipc::WorkerState::Killed
+                            : exit == QLatin1String("error") ? ipc::WorkerState::Failed
+                            : exit == QLatin1String("stopped") ? ipc::WorkerState::Stopped
+                                                               : ipc::WorkerState::Exited;
+    if (!worker->intervals.isEmpty()) {
+        StateInterval& last = worker->intervals.last();
+        if (last.state == finalState)
+            return;
+        if (last.end < 0)
+            last.end = std::max(at, last.start);
+    }
+    worker->intervals.append({at, -1, finalState});
+}
+
+void Recording::setCounterFigures(const CounterFigures& figures)
+{
+    QMutexLocker locker(&m_mutex);
+    m_counter = figures;
+    m_counter.overlappingWindows = m_overlapsTotal;
+}
+
+void Recording::setDeliveryFigures(const DeliveryFigures& figures)
+{
+    QMutexLocker locker(&m_mutex);
+    m_delivery = figures;
+}
+
+void Recording::addMessage(double time, const QString& text)
+{
+    QMutexLocker locker(&m_mutex);
+    m_messages.append({time, text});
+}
+
+qsizetype Recording::sampleCount() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_samples.size();
+}
+
+QVector<Sample> Recording::samplesFrom(qsizetype first) const
+{
+    QMutexLocker locker(&m_mutex);
+    return first >= m_samples.size() ? QVector<Sample>() : m_samples.mid(first);
+}
+
+QVector<RecordedEvent> Recording::eventsFrom(qsizetype first) const
+{
+    QMutexLocker locker(&m_mutex);
+    return first >= m_events.size() ? QVector<RecordedEvent>() : m_events.mid(first);
+}
+
+QVector<RaceOverlap> Recording::overlapsFrom(qsizetype first) const
+{
+    QMutexLocker locker(&m_mutex);
+    return first >= m_overlaps.size() ? QVector<RaceOverlap>() : m_overlaps.mid(first);
+}
+
+QVector<WorkerRecord> Recording::workers() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_workers;
+}
+
+QVector<WorkerRecord> Recording::workerSummaries() const
+{
+    QMutexLocker locker(&m_mutex);
+    QVector<WorkerRecord> summaries;
+    summaries.reserve(m_workers.size());
+    for (const WorkerRecord& worker : m_workers) {
+        WorkerRecord summary = worker;
+        summary.intervals = {}; // drop the shared reference; clear() would detach a copy
+        if (!worker.intervals.isEmpty())
+            summary.intervals.append(worker.intervals.last());
+        summaries.append(std::move(summary));
+    }
+    return summaries;
+}
+
+QVector<StateInterval> Recording::intervalsFrom(int id, qsizetype first) const
+{
+    QMutexLocker locker(&m_mutex);
+    for (const WorkerRecord& worker : m_workers)
+        if (worker.id == id)
+            return first >= worker.intervals.size() ? QVector<StateInterval>()
+                                                    : worker.intervals.mid(first);
+    return {};
+}
+
+WorkerRecord Recording::worker(int id) const
+{
+    QMutexLocker locker(&m_mutex);
+    for (const auto& worker : m_workers)
+        if (worker.id == id)
+            return worker;
+    return {};
+}
+
+CounterFigures Recording::counterFigures() const
+{
+    QMutexLocker locker(&m_mutex);
+    CounterFigures figures = m_counter;
+    figures.overlappingWindows = m_overlapsTotal;
+    return figures;
+}
+
+DeliveryFigures Recording::deliveryFigures() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_delivery;
+}
+
+QList<QPair<double, QString>> Recording::messages() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_messages;
+}
+
+quint64 Recording::eventsRecorded() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_eventsRecorded;
+}
+
+quint64 Recording::eventsDropped() const
+{
+    QMutexLocker locker(&m_mutex);
+    quint64 dropped = 0;
+    for (const auto& worker : m_workers)
+        dropped += worker.eventsDropped;
+    return dropped;
+}
+
+quint64 Recording::eventsNotKept() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_eventsNotKept;
+}
+
+double Recording::lastTime() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_lastTime;
+}
+
+QString workerStateName(ipc::WorkerState state)
+{
+    using S = ipc::WorkerState;
+    switch (state) {
+    case S::Starting: return QStringLiteral("starting");
+    case S::Ready: return QStringLiteral("ready");
+    case S::Working: return QStringLiteral("working");
+    case S::WaitingLock: return QStringLiteral("waiting_lock");
+    case S::HoldingLock: return QStringLiteral("holding_lock");
+    case S::BlockedPut: return QStringLiteral("blocked_put");
+    case S::BlockedGet: return QStringLiteral("blocked_get");
+    case S::Paused: return QStringLiteral("paused");
+    case S::Exited: return QStringLiteral("exited");
+    case S::Stopped: return QStringLiteral("stopped");
+    case S::Killed: return QStringLiteral("killed");
+    case S::Failed: return QStringLiteral("failed");
+    case S::Count: break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString roleName(ipc::Role role)
+{
+    switch (role) {
+    case ipc::Role::Incrementer: return QStringLiteral("incrementer");
+    case ipc::Role::Producer: return QStringLiteral("producer");
+    case ipc::Role::Consumer: return QStringLiteral("consumer");
+    case ipc::Role::None: break;
+    }
+    return QStringLiteral("none");
+}
+
+} // namespace ipcscope

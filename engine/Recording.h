@@ -1,0 +1,151 @@
+#pragma once
+// The single owner of everything a session observed. The Sampler thread
+// appends; the GUI thread and the exporters read copies of what is new since
+// their last look. Guarded by a QMutex held only for short copies: this is a
+// lock inside the GUI process, never an interprocess one.
+#include "ipc/Layout.h"
+
+#include <QList>
+#include <QMutex>
+#include <QString>
+#include <QVector>
+
+#include <cstdint>
+
+namespace ipcscope {
+
+// One reading of the gauges, taken by the Sampler every period.
+struct Sample
+{
+    double time; // seconds since the run began
+    qint32 queueDepth;
+    qint64 counterActual;
+    qint64 counterExpected; // sum of every incrementer's own count of increments
+    qint64 produced;
+    qint64 consumed;
+    qint32 lockHolder; // worker id holding lock 0, -1 if free
+};
+
+// What a worker did between two moments (end < 0 while it still does it).
+struct StateInterval
+{
+    double start;
+    double end;
+    ipc::WorkerState state;
+};
+
+struct WorkerRecord
+{
+    int id = -1; // slot index
+    ipc::Role role = ipc::Role::None;
+    qint64 pid = 0;
+    double launchedAt = 0;
+    QString exit; // "" while running, then "ok", "stopped", "killed" or "error"
+    double exitedAt = -1;
+    QString errorText; // the worker's own words on stderr, when it failed
+    quint64 ops = 0;
+    quint64 blockedNs = 0;
+    quint64 eventsDropped = 0;
+    QVector<StateInterval> intervals;
+};
+
+struct RecordedEvent
+{
+    double time;
+    qint32 worker;
+    ipc::EventType type;
+    quint16 object;
+    qint64 a;
+    qint64 b;
+};
+
+// Two workers' read-modify-write windows on the counter overlapped: both read
+// before either wrote, so one of the two increments can be lost.
+struct RaceOverlap
+{
+    double time; // when the second window closed
+    qint32 firstWorker;
+    qint32 secondWorker;
+    qint64 firstRead;
+    qint64 secondRead;
+};
+
+struct DeliveryFigures
+{
+    quint64 produced = 0;
+    quint64 consumed = 0;
+    quint64 lost = 0;       // produced, never consumed (final only)
+    quint64 duplicated = 0; // consumed more than once
+    quint64 phantom = 0;    // consumed a slot nobody wrote (lock off damage)
+    qint64 maxDepth = 0;
+    QVector<quint64> lostPerProducer;
+    QVector<quint64> duplicatedPerProducer;
+};
+
+struct CounterFigures
+{
+    qint64 expected = 0;
+    qint64 actual = 0;
+    qint64 lostUpdates = 0;
+    quint64 overlappingWindows = 0;
+};
+
+class Recording
+{
+public:
+    // Caps keep memory bounded on long sessions; what is not kept is counted.
+    static constexpr qsizetype kMaxEvents = 4'000'000;
+    static constexpr qsizetype kMaxOverlapsKept = 100'000;
+
+    // --- writer side (Sampler thread, Session) ---
+    void addWorker(int id, ipc::Role role, qint64 pid, double launchedAt);
+    void appendSample(const Sample& sample);
+    void appendEvents(const QVector<RecordedEvent>& events); // time-ordered batch
+    void appendOverlaps(const QVector<RaceOverlap>& overlaps, quint64 totalSoFar);
+    void setWorkerCounters(int id, quint64 ops, quint64 blockedNs, quint64 dropped);
+    void setWorkerExit(int id, const QString& exit, double at, const QString& errorText = {});
+    void setCounterFigures(const CounterFigures& figures);
+    void setDeliveryFigures(const DeliveryFigures& figures);
+    void addMessage(double time, const QString& text);
+
+    // --- reader side (any thread) ---
+    qsizetype sampleCount() const;
+    QVector<Sample> samplesFrom(qsizetype first) const;
+    QVector<RecordedEvent> eventsFrom(qsizetype first) const;
+    QVector<RaceOverlap> overlapsFrom(qsizetype first) const;
+    QVector<WorkerRecord> workers() const;
+    // The same without the (ever growing) interval history: only the current
+    // interval is kept, so a per-frame reader copies a few bytes per worker.
+    QVector<WorkerRecord> workerSummaries() const;
+    // One worker's intervals from index `first` on (the last one may still grow).
+    QVector<StateInterval> intervalsFrom(int id, qsizetype first) const;
+    WorkerRecord worker(int id) const;
+    CounterFigures counterFigures() const;
+    DeliveryFigures deliveryFigures() const;
+    QList<QPair<double, QString>> messages() const;
+    quint64 eventsRecorded() const;  // every event drained from the rings
+    quint64 eventsDropped() const;   // lost in the rings (full)
+    quint64 eventsNotKept() const;   // drained but past kMaxEvents
+    double lastTime() const;
+
+private:
+    WorkerRecord* findWorker(int id); // caller holds m_mutex
+
+    mutable QMutex m_mutex;
+    QVector<Sample> m_samples;
+    QVector<RecordedEvent> m_events;
+    QVector<RaceOverlap> m_overlaps;
+    quint64 m_overlapsTotal = 0;
+    QVector<WorkerRecord> m_workers;
+    CounterFigures m_counter;
+    DeliveryFigures m_delivery;
+    QList<QPair<double, QString>> m_messages;
+    quint64 m_eventsRecorded = 0;
+    quint64 m_eventsNotKept = 0;
+    double m_lastTime = 0;
+};
+
+QString workerStateName(ipc::WorkerState state); // stable English identifier, e.g. "blocked_put"
+QString roleName(ipc::Role role);                 // "incrementer", "producer", "consumer"
+
+} // namespace ipcscope

@@ -1,0 +1,105 @@
+#include "Sampler.h"
+
+#include "ipc/Clock.h"
+
+#include <algorithm>
+#include <ctime>
+
+namespace ipcscope {
+
+Sampler::Sampler(ipc::Segment& segment, Recording& recording, QObject* parent)
+    : QThread(parent), m_segment(segment), m_recording(recording),
+      m_drainBuffer(ipc::kRingCapacity)
+{
+    setObjectName(QStringLiteral("ipcscope sampler"));
+}
+
+Sampler::~Sampler()
+{
+    requestStop();
+    wait();
+}
+
+double Sampler::secondsSinceStart(uint64_t ns) const
+{
+    const uint64_t start = m_segment.control.startNs.load(std::memory_order_relaxed);
+    return ns > start ? double(ns - start) * 1e-9 : 0.0;
+}
+
+void Sampler::run()
+{
+    uint64_t next = ipc::monotonicNs();
+    while (!m_stop.load()) {
+        sampleOnce();
+        const uint64_t period = m_periodNs.load();
+        next += period;
+        const uint64_t now = ipc::monotonicNs();
+        if (now > next + 10 * period)
+            next = now; // fell far behind (suspended?): do not try to catch up in a burst
+        timespec deadline{time_t(next / 1'000'000'000ull), long(next % 1'000'000'000ull)};
+        clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr);
+    }
+}
+
+void Sampler::sampleOnce(bool final)
+{
+    const uint64_t now = ipc::monotonicNs();
+    Sample sample{};
+    sample.time = secondsSinceStart(now);
+
+    // Per-worker counters first, the counter value after: ops only grow and
+    // each increment writes before counting itself, so reading in this order
+    // never shows a lost update that did not happen.
+    m_batch.clear();
+    qint64 incremented = 0;
+    for (int id = 0; id < ipc::kMaxWorkers; ++id) {
+        ipc::WorkerSlot& slot = m_segment.workerSlots[id];
+        if (slot.inUse.load(std::memory_order_acquire) == 0)
+            continue;
+        const auto role = ipc::Role(slot.role.load(std::memory_order_relaxed));
+        const quint64 ops = slot.ops.load(std::memory_order_relaxed);
+        if (role == ipc::Role::Incrementer)
+            incremented += qint64(ops);
+        else if (role == ipc::Role::Producer)
+            sample.produced += qint64(ops);
+        else if (role == ipc::Role::Consumer)
+            sample.consumed += qint64(ops);
+        m_recording.setWorkerCounters(id, ops, slot.blockedNs.load(std::memory_order_relaxed),
+                                      slot.ring.dropped.load(std::memory_order_relaxed));
+        const size_t drained = slot.ring.drain(m_drainBuffer.data());
+        for (size_t i = 0; i < drained; ++i) {
+            const ipc::EventRecord& record = m_drainBuffer[i];
+            m_batch.append({secondsSinceStart(record.timeNs), id, ipc::EventType(record.type),
+                            record.object, record.a, record.b});
+        }
+    }
+    sample.counterExpected = incremented;
+    sample.counterActual = m_segment.counter.value.load(std::memory_order_relaxed);
+    const uint64_t puts = m_segment.queue.puts.load(std::memory_order_acquire);
+    const uint64_t gets = m_segment.queue.gets.load(std::memory_order_acquire);
+    sample.queueDepth = puts >= gets ? qint32(puts - gets) : 0;
+    sample.lockHolder = m_segment.locks[0].holderWorker.load(std::memory_order_relaxed);
+
+    // Rings are drained one after another: order the batch by time before
+    // the analyzers see it.
+    std::stable_sort(m_batch.begin(), m_batch.end(),
+                     [](const RecordedEvent& x, const RecordedEvent& y) { return x.time < y.time; });
+    for (const RecordedEvent& event : std::as_const(m_batch)) {
+        m_races.feed(event);
+        m_audit.feed(event);
+    }
+    m_audit.observeDepth(sample.queueDepth);
+
+    m_recording.appendEvents(m_batch);
+    m_recording.appendOverlaps(m_races.takeNewOverlaps(), m_races.overlapCount());
+    m_recording.appendSample(sample);
+    CounterFigures counter;
+    counter.expected = sample.counterExpected;
+    counter.actual = sample.counterActual;
+    counter.lostUpdates = std::max<qint64>(0, sample.counterExpected - sample.counterActual);
+    m_recording.setCounterFigures(counter);
+    m_recording.setDeliveryFigures(m_audit.figures(final));
+    m_samplesTaken.fetch_add(1);
+}
+
+} // namespace ipcscope

@@ -1,0 +1,619 @@
+#include "Scenario.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonValue>
+#include <QLocale>
+
+#include <array>
+#include <cmath>
+
+namespace ipcscope {
+
+namespace {
+
+constexpr std::array kAllKinds = {ScenarioKind::Counter, ScenarioKind::Queue};
+
+// A scenario file is a few hundred bytes; anything this large is a mistake.
+constexpr qint64 kMaxFileSize = 1024 * 1024;
+
+const char* const kBuiltinDirectory = ":/scenarios";
+
+// The keys a scenario file may have at its top level, in the order toJson writes them.
+const QStringList& topLevelKeys()
+{
+    static const QStringList keys = {
+        QStringLiteral("format"),     QStringLiteral("name"),        QStringLiteral("kind"),
+        QStringLiteral("title"),      QStringLiteral("title_zh_CN"), QStringLiteral("help"),
+        QStringLiteral("help_zh_CN"), QStringLiteral("python"),      QStringLiteral("parameters"),
+    };
+    return keys;
+}
+
+std::optional<QString>& uiLanguageOverride()
+{
+    static std::optional<QString> language;
+    return language;
+}
+
+bool fail(QString* error, const QString& message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+QString quoted(const QString& text)
+{
+    return QLatin1Char('\'') + text + QLatin1Char('\'');
+}
+
+QString formatNumber(double value)
+{
+    if (std::isfinite(value) && std::trunc(value) == value && std::fabs(value) < 9.0e15)
+        return QString::number(qint64(value));
+    return QString::number(value, 'g', 17);
+}
+
+// How a JSON value reads in an error message: 'text', 12, true, null, an array.
+QString describe(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return quoted(value.toString());
+    case QJsonValue::Double:
+        return formatNumber(value.toDouble());
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Array:
+        return QCoreApplication::translate("Scenario", "an array");
+    case QJsonValue::Object:
+        return QCoreApplication::translate("Scenario", "an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QCoreApplication::translate("Scenario", "nothing");
+}
+
+QString knownKeys(ScenarioKind kind)
+{
+    QStringList keys;
+    for (const ParameterSpec& spec : Scenario::parameterSpecs(kind))
+        keys.append(QString::fromLatin1(spec.key));
+    return keys.join(QLatin1String(", "));
+}
+
+QString knownKinds()
+{
+    QStringList names;
+    for (ScenarioKind kind : kAllKinds)
+        names.append(Scenario::kindName(kind));
+    return names.join(QLatin1String(", "));
+}
+
+QString rangeError(const ParameterSpec& spec, const QString& got)
+{
+    return QCoreApplication::translate("Scenario", "%1: must be %2..%3, got %4")
+        .arg(QString::fromLatin1(spec.key))
+        .arg(spec.minimum)
+        .arg(spec.maximum)
+        .arg(got);
+}
+
+QString notAnIntegerError(const ParameterSpec& spec, const QString& got)
+{
+    return QCoreApplication::translate("Scenario", "%1: must be an integer in %2..%3, got %4")
+        .arg(QString::fromLatin1(spec.key))
+        .arg(spec.minimum)
+        .arg(spec.maximum)
+        .arg(got);
+}
+
+QString switchError(const ParameterSpec& spec, const QString& got)
+{
+    return QCoreApplication::translate("Scenario", "%1: must be on or off, got %2")
+        .arg(QString::fromLatin1(spec.key), got);
+}
+
+std::optional<qint64> parseSwitchWord(const QString& text, bool acceptDigits)
+{
+    const QString word = text.trimmed().toLower();
+    if (word == QLatin1String("on") || word == QLatin1String("true") ||
+        (acceptDigits && word == QLatin1String("1")))
+        return 1;
+    if (word == QLatin1String("off") || word == QLatin1String("false") ||
+        (acceptDigits && word == QLatin1String("0")))
+        return 0;
+    return std::nullopt;
+}
+
+// One parameter value from a scenario file, checked against its spec.
+bool parameterFromJson(const ParameterSpec& spec, const QJsonValue& json, qint64* out,
+                       QString* error)
+{
+    if (spec.type == ParameterSpec::Type::Switch) {
+        if (json.isBool()) {
+            *out = json.toBool() ? 1 : 0;
+            return true;
+        }
+        if (json.isString()) {
+            if (const auto on = parseSwitchWord(json.toString(), false)) {
+                *out = *on;
+                return true;
+            }
+        }
+        return fail(error, switchError(spec, describe(json)));
+    }
+
+    if (!json.isDouble())
+        return fail(error, notAnIntegerError(spec, describe(json)));
+    const double number = json.toDouble();
+    if (!std::isfinite(number) || std::trunc(number) != number)
+        return fail(error, notAnIntegerError(spec, describe(json)));
+    // Beyond every range (and beyond qint64): say so without converting.
+    if (number < double(spec.minimum) - 1.0 || number > double(spec.maximum) + 1.0)
+        return fail(error, rangeError(spec, formatNumber(number)));
+    const qint64 value = json.toInteger(qint64(number));
+    if (value < spec.minimum || value > spec.maximum)
+        return fail(error, rangeError(spec, QString::number(value)));
+    *out = value;
+    return true;
+}
+
+bool readScenarioFile(const QString& path, QByteArray* data, QString* error)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return fail(error, QCoreApplication::translate(
+                               "Scenario", "cannot read scenario file %1: it is a directory")
+                               .arg(path));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(error,
+                    QCoreApplication::translate("Scenario", "cannot read scenario file %1: %2")
+                        .arg(path, file.errorString()));
+    const QString tooLarge = QCoreApplication::translate(
+                                 "Scenario", "cannot read scenario file %1: larger than %2 bytes, "
+                                             "which is far more than a scenario needs")
+                                 .arg(path)
+                                 .arg(kMaxFileSize);
+    if (file.size() > kMaxFileSize)
+        return fail(error, tooLarge);
+    // Read at most one byte too many: pipes and special files report no size.
+    *data = file.read(kMaxFileSize + 1);
+    if (data->size() > kMaxFileSize)
+        return fail(error, tooLarge);
+    if (file.error() != QFileDevice::NoError)
+        return fail(error,
+                    QCoreApplication::translate("Scenario", "cannot read scenario file %1: %2")
+                        .arg(path, file.errorString()));
+    return true;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------
+// The parameter specs: the single source of truth for keys, ranges and defaults.
+
+const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
+{
+    using T = ParameterSpec::Type;
+    static const QList<ParameterSpec> counter = {
+        {"workers", T::Integer, 1, 64, 4, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Number of processes that increment the one shared counter. More "
+                           "processes collide more often."),
+         "Process(target=increment) for each worker", false},
+        {"iterations", T::Integer, 1, 1000000000, 100000, "increments",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "How many times each worker adds 1. Without losses the counter ends at "
+                           "workers × iterations; whatever is missing was lost."),
+         "for _ in range(iterations): counter.value += 1", false},
+        {"lock", T::Switch, 0, 1, 1, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Hold the counter's lock while reading, adding 1 and writing back. "
+                           "Switch it off to let the increments race and lose updates."),
+         "with counter.get_lock():", true},
+        {"think_us", T::Integer, 0, 100000, 0, "µs",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Pause between reading the shared value and writing it back. It "
+                           "widens the race window: without the lock, more updates are lost."),
+         "v = counter.value; time.sleep(think_us / 1e6); counter.value = v + 1", true},
+    };
+    static const QList<ParameterSpec> queue = {
+        {"producers", T::Integer, 1, 64, 2, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Number of processes that put items into the queue. More producers "
+                           "fill it faster."),
+         "Process(target=producer, args=(q,)) for each producer", false},
+        {"consumers", T::Integer, 1, 64, 2, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Number of processes that take items out of the queue; each stops at "
+                           "its sentinel. More consumers drain it faster."),
+         "Process(target=consumer, args=(q,)) for each consumer", false},
+        {"capacity", T::Integer, 1, 65536, 8, "items",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "How many items the queue holds before put() blocks. Small: "
+                           "producers wait for consumers; large: the queue absorbs bursts."),
+         "Queue(maxsize=capacity)", false},
+        {"items", T::Integer, 1, 1000000000, 2000, "items",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "How many items each producer puts. Every one of them must be taken "
+                           "out exactly once; the delivery audit checks it."),
+         "for i in range(items): q.put(i)", false},
+        {"lock", T::Switch, 0, 1, 1, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Guard the queue's buffer with its lock. Switch it off to see "
+                           "concurrent put() and get() lose items or deliver them twice."),
+         "the Queue's internal lock (always on in Python)", true},
+        {"produce_us", T::Integer, 0, 1000000, 0, "µs",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Time a producer spends making each item before put(). Raise it to "
+                           "make consumers wait on an empty queue."),
+         "time.sleep(produce_us / 1e6) before q.put(item)", true},
+        {"consume_us", T::Integer, 0, 1000000, 0, "µs",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Time a consumer spends on each item after get(). Raise it to fill "
+                           "the queue and make producers block on put()."),
+         "time.sleep(consume_us / 1e6) after q.get()", true},
+        {"think_us", T::Integer, 0, 100000, 0, "µs",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Pause inside put() and get() between reading the queue's indices and "
+                           "updating them. It widens the race window when the lock is off."),
+         "none: it happens inside the Queue's implementation", true},
+    };
+    switch (kind) {
+    case ScenarioKind::Counter:
+        return counter;
+    case ScenarioKind::Queue:
+        return queue;
+    }
+    return counter;
+}
+
+const ParameterSpec* Scenario::findSpec(ScenarioKind kind, const QString& key)
+{
+    for (const ParameterSpec& spec : parameterSpecs(kind))
+        if (key == QLatin1String(spec.key))
+            return &spec;
+    return nullptr;
+}
+
+QString Scenario::kindName(ScenarioKind kind)
+{
+    switch (kind) {
+    case ScenarioKind::Counter:
+        return QStringLiteral("counter");
+    case ScenarioKind::Queue:
+        return QStringLiteral("queue");
+    }
+    return QString();
+}
+
+std::optional<ScenarioKind> Scenario::kindFromName(const QString& name)
+{
+    for (ScenarioKind kind : kAllKinds)
+        if (kindName(kind) == name)
+            return kind;
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// UI language
+
+void Scenario::setUiLanguage(const QString& bcp47)
+{
+    uiLanguageOverride() = bcp47;
+}
+
+QString Scenario::uiLanguage()
+{
+    const auto& language = uiLanguageOverride();
+    return language ? *language : QLocale().name();
+}
+
+// ---------------------------------------------------------------------------
+// Loading
+
+QStringList Scenario::builtinNames()
+{
+    const QDir directory(QString::fromLatin1(kBuiltinDirectory));
+    QStringList names;
+    for (const QString& file : directory.entryList({QStringLiteral("*.json")}, QDir::Files))
+        names.append(QFileInfo(file).completeBaseName());
+    names.sort();
+    return names;
+}
+
+std::optional<Scenario> Scenario::load(const QString& nameOrFile, QString* error)
+{
+    if (builtinNames().contains(nameOrFile)) {
+        const QString path =
+            QStringLiteral("%1/%2.json").arg(QLatin1String(kBuiltinDirectory), nameOrFile);
+        QByteArray data;
+        QString why;
+        if (!readScenarioFile(path, &data, &why)) {
+            fail(error, why);
+            return std::nullopt;
+        }
+        auto scenario = parse(data, nameOrFile, &why);
+        if (!scenario)
+            fail(error, QCoreApplication::translate("Scenario", "built-in scenario %1: %2")
+                            .arg(nameOrFile, why));
+        return scenario;
+    }
+
+    const bool looksLikePath = nameOrFile.contains(QLatin1Char('/')) ||
+                               nameOrFile.endsWith(QLatin1String(".json"), Qt::CaseInsensitive);
+    if (!nameOrFile.isEmpty() && (looksLikePath || QFileInfo::exists(nameOrFile))) {
+        QByteArray data;
+        QString why;
+        if (!readScenarioFile(nameOrFile, &data, &why)) {
+            fail(error, why);
+            return std::nullopt;
+        }
+        auto scenario = parse(data, QFileInfo(nameOrFile).completeBaseName(), &why);
+        if (!scenario)
+            fail(error, QStringLiteral("%1: %2").arg(nameOrFile, why));
+        return scenario;
+    }
+
+    fail(error, QCoreApplication::translate("Scenario", "unknown scenario %1 (built-in: %2; or "
+                                                        "give a path to a JSON file)")
+                    .arg(quoted(nameOrFile), builtinNames().join(QLatin1String(", "))));
+    return std::nullopt;
+}
+
+std::optional<Scenario> Scenario::fromJson(const QByteArray& json, QString* error)
+{
+    return parse(json, QString(), error);
+}
+
+std::optional<Scenario> Scenario::parse(const QByteArray& json, const QString& defaultName,
+                                        QString* error)
+{
+    if (json.size() > kMaxFileSize) {
+        fail(error, QCoreApplication::translate("Scenario", "larger than %1 bytes, which is far "
+                                                            "more than a scenario needs")
+                        .arg(kMaxFileSize));
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        fail(error, QCoreApplication::translate("Scenario", "not valid JSON: %1 at offset %2")
+                        .arg(parseError.errorString())
+                        .arg(parseError.offset));
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        fail(error, QCoreApplication::translate("Scenario", "a scenario must be a JSON object, "
+                                                            "got %1")
+                        .arg(QCoreApplication::translate("Scenario", "an array")));
+        return std::nullopt;
+    }
+    const QJsonObject root = document.object();
+
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (!topLevelKeys().contains(it.key())) {
+            fail(error, QCoreApplication::translate("Scenario", "%1: unknown key (known: %2)")
+                            .arg(it.key(), topLevelKeys().join(QLatin1String(", "))));
+            return std::nullopt;
+        }
+    }
+
+    if (root.contains(QLatin1String("format"))) {
+        const QJsonValue format = root.value(QLatin1String("format"));
+        const double version = format.toDouble();
+        if (!format.isDouble() || std::trunc(version) != version || version < 1) {
+            fail(error, QCoreApplication::translate("Scenario", "format: must be a version "
+                                                                "number from 1 to %1, got %2")
+                            .arg(kFormatVersion)
+                            .arg(describe(format)));
+            return std::nullopt;
+        }
+        if (version > kFormatVersion) {
+            fail(error, QCoreApplication::translate("Scenario", "format: version %1 is newer than "
+                                                                "this ipcscope understands (%2)")
+                            .arg(formatNumber(version))
+                            .arg(kFormatVersion));
+            return std::nullopt;
+        }
+    }
+
+    const QJsonValue kindValue = root.value(QLatin1String("kind"));
+    if (kindValue.isUndefined()) {
+        fail(error, QCoreApplication::translate("Scenario", "kind: missing (one of: %1)")
+                        .arg(knownKinds()));
+        return std::nullopt;
+    }
+    const auto kind = kindValue.isString() ? kindFromName(kindValue.toString()) : std::nullopt;
+    if (!kind) {
+        fail(error, QCoreApplication::translate("Scenario", "kind: must be one of %1, got %2")
+                        .arg(knownKinds(), describe(kindValue)));
+        return std::nullopt;
+    }
+
+    Scenario scenario(*kind);
+    if (!defaultName.isEmpty())
+        scenario.m_name = defaultName;
+
+    const struct
+    {
+        const char* key;
+        QString* target;
+    } texts[] = {
+        {"name", &scenario.m_name},           {"title", &scenario.m_title},
+        {"title_zh_CN", &scenario.m_titleZh}, {"help", &scenario.m_help},
+        {"help_zh_CN", &scenario.m_helpZh},   {"python", &scenario.m_python},
+    };
+    for (const auto& text : texts) {
+        const QJsonValue value = root.value(QLatin1String(text.key));
+        if (value.isUndefined())
+            continue;
+        if (!value.isString()) {
+            fail(error, QCoreApplication::translate("Scenario", "%1: must be a string, got %2")
+                            .arg(QLatin1String(text.key), describe(value)));
+            return std::nullopt;
+        }
+        if (!value.toString().isEmpty() || qstrcmp(text.key, "name") != 0)
+            *text.target = value.toString();
+    }
+
+    const QJsonValue parametersValue = root.value(QLatin1String("parameters"));
+    if (parametersValue.isUndefined())
+        return scenario;
+    if (!parametersValue.isObject()) {
+        fail(error, QCoreApplication::translate("Scenario", "parameters: must be an object, got %1")
+                        .arg(describe(parametersValue)));
+        return std::nullopt;
+    }
+    const QJsonObject parameters = parametersValue.toObject();
+    for (auto it = parameters.begin(); it != parameters.end(); ++it) {
+        if (!findSpec(*kind, it.key())) {
+            fail(error, QCoreApplication::translate(
+                            "Scenario", "parameters.%1: unknown parameter of a %2 scenario "
+                                        "(known: %3)")
+                            .arg(it.key(), kindName(*kind), knownKeys(*kind)));
+            return std::nullopt;
+        }
+    }
+    for (const ParameterSpec& spec : parameterSpecs(*kind)) {
+        const QJsonValue value = parameters.value(QLatin1String(spec.key));
+        if (value.isUndefined())
+            continue;
+        qint64 parsed = 0;
+        if (!parameterFromJson(spec, value, &parsed, error))
+            return std::nullopt;
+        scenario.m_values[QString::fromLatin1(spec.key)] = parsed;
+    }
+    return scenario;
+}
+
+// ---------------------------------------------------------------------------
+// A scenario
+
+Scenario::Scenario(ScenarioKind kind) : m_kind(kind), m_name(kindName(kind))
+{
+    switch (kind) {
+    case ScenarioKind::Counter:
+        m_python = QStringLiteral("multiprocessing.Value('i', 0)");
+        break;
+    case ScenarioKind::Queue:
+        m_python = QStringLiteral("multiprocessing.Queue(maxsize=capacity)");
+        break;
+    }
+    for (const ParameterSpec& spec : parameterSpecs(kind))
+        m_values.insert(QString::fromLatin1(spec.key), spec.defaultValue);
+}
+
+bool Scenario::applySetting(const QString& keyEqualsValue, QString* error)
+{
+    const qsizetype equals = keyEqualsValue.indexOf(QLatin1Char('='));
+    if (equals < 0)
+        return fail(error, QCoreApplication::translate("Scenario", "expected key=value, got %1")
+                               .arg(quoted(keyEqualsValue)));
+    const QString key = keyEqualsValue.left(equals).trimmed();
+    const QString text = keyEqualsValue.mid(equals + 1).trimmed();
+    const ParameterSpec* spec = findSpec(m_kind, key);
+    if (!spec)
+        return fail(error, QCoreApplication::translate(
+                               "Scenario", "unknown key %1 for a %2 scenario (known: %3)")
+                               .arg(quoted(key), kindName(m_kind), knownKeys(m_kind)));
+    if (spec->type == ParameterSpec::Type::Switch) {
+        const auto on = parseSwitchWord(text, true);
+        if (!on)
+            return fail(error, switchError(*spec, quoted(text)));
+        return setValue(key, *on, error);
+    }
+    bool ok = false;
+    const qint64 value = text.toLongLong(&ok);
+    if (!ok)
+        return fail(error, notAnIntegerError(*spec, quoted(text)));
+    return setValue(key, value, error);
+}
+
+bool Scenario::setValue(const QString& key, qint64 value, QString* error)
+{
+    const ParameterSpec* spec = findSpec(m_kind, key);
+    if (!spec)
+        return fail(error, QCoreApplication::translate(
+                               "Scenario", "unknown key %1 for a %2 scenario (known: %3)")
+                               .arg(quoted(key), kindName(m_kind), knownKeys(m_kind)));
+    if (value < spec->minimum || value > spec->maximum) {
+        return fail(error, spec->type == ParameterSpec::Type::Switch
+                               ? switchError(*spec, QString::number(value))
+                               : rangeError(*spec, QString::number(value)));
+    }
+    m_values[key] = value;
+    return true;
+}
+
+qint64 Scenario::value(const QString& key) const
+{
+    const auto it = m_values.constFind(key);
+    if (it != m_values.cend())
+        return it.value();
+    const ParameterSpec* spec = findSpec(m_kind, key);
+    return spec ? spec->defaultValue : 0;
+}
+
+QString Scenario::title() const
+{
+    const bool chinese = uiLanguage().startsWith(QLatin1String("zh"));
+    if (chinese && !m_titleZh.isEmpty())
+        return m_titleZh;
+    if (!m_title.isEmpty())
+        return m_title;
+    if (!m_titleZh.isEmpty())
+        return m_titleZh;
+    return m_name;
+}
+
+QString Scenario::help() const
+{
+    const bool chinese = uiLanguage().startsWith(QLatin1String("zh"));
+    if (chinese && !m_helpZh.isEmpty())
+        return m_helpZh;
+    return m_help.isEmpty() ? m_helpZh : m_help;
+}
+
+QJsonObject Scenario::toJson() const
+{
+    QJsonObject json;
+    json[QLatin1String("format")] = kFormatVersion;
+    json[QLatin1String("name")] = m_name;
+    json[QLatin1String("kind")] = kindName(m_kind);
+    json[QLatin1String("title")] = m_title;
+    if (!m_titleZh.isEmpty())
+        json[QLatin1String("title_zh_CN")] = m_titleZh;
+    json[QLatin1String("help")] = m_help;
+    if (!m_helpZh.isEmpty())
+        json[QLatin1String("help_zh_CN")] = m_helpZh;
+    json[QLatin1String("python")] = m_python;
+    QJsonObject parameters;
+    for (const ParameterSpec& spec : parameterSpecs(m_kind)) {
+        const qint64 current = value(QString::fromLatin1(spec.key));
+        if (spec.type == ParameterSpec::Type::Switch)
+            parameters[QLatin1String(spec.key)] = formatParameterValue(spec, current);
+        else
+            parameters[QLatin1String(spec.key)] = current;
+    }
+    json[QLatin1String("parameters")] = parameters;
+    return json;
+}
+
+QString formatParameterValue(const ParameterSpec& spec, qint64 value)
+{
+    if (spec.type == ParameterSpec::Type::Switch)
+        return value ? QStringLiteral("on") : QStringLiteral("off");
+    return QString::number(value);
+}
+
+} // namespace ipcscope

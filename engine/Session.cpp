@@ -1,0 +1,532 @@
+#include "Session.h"
+
+#include "Sampler.h"
+#include "ipc/Clock.h"
+#include "ipc/Segment.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QThread>
+
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+namespace ipcscope {
+
+namespace {
+
+constexpr int kReadyTimeoutMs = 10'000;
+constexpr int kWorkerExitStopped = 3;
+
+bool isBlocked(ipc::WorkerState state)
+{
+    return state == ipc::WorkerState::WaitingLock || state == ipc::WorkerState::BlockedPut ||
+           state == ipc::WorkerState::BlockedGet;
+}
+
+} // namespace
+
+Session::Session(const Scenario& scenario, QObject* parent) : QObject(parent), m_scenario(scenario)
+{
+    m_healthTimer.setInterval(100);
+    connect(&m_healthTimer, &QTimer::timeout, this, &Session::checkHealth);
+    m_stopGraceTimer.setSingleShot(true);
+    connect(&m_stopGraceTimer, &QTimer::timeout, this, &Session::killRemaining);
+}
+
+Session::~Session()
+{
+    // Nothing left running, whatever state we are in: stop asks, then SIGKILL, then reap.
+    if (m_segment)
+        m_segment->segment().control.runState.store(uint32_t(ipc::RunState::Stopping));
+    for (Child& c : m_children) {
+        c.process->disconnect(this); // no signals from a half-destroyed session
+        if (c.process->state() != QProcess::NotRunning) {
+            c.process->kill();
+            c.process->waitForFinished(3000);
+        }
+    }
+    m_sampler.reset();
+    m_segment.reset();
+}
+
+QString Session::workerProgram()
+{
+    const QString fromEnvironment = qEnvironmentVariable("IPCSCOPE_WORKER");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("ipcscope-worker"));
+}
+
+QString Session::segmentName() const
+{
+    return m_segment ? QString::fromStdString(m_segment->name()) : QString();
+}
+
+double Session::now() const
+{
+    if (!m_segment)
+        return 0;
+    const uint64_t start = m_segment->segment().control.startNs.load();
+    const uint64_t t = ipc::monotonicNs();
+    return start && t > start ? double(t - start) * 1e-9 : 0.0;
+}
+
+double Session::elapsedSeconds() const
+{
+    return m_finishedAt >= 0 ? m_finishedAt : now();
+}
+
+void Session::setSamplingRateHz(int hz)
+{
+    m_samplingRateHz = std::clamp(hz, 1, 10'000);
+    if (m_sampler)
+        m_sampler->setRateHz(m_samplingRateHz);
+}
+
+void Session::say(const QString& text)
+{
+    m_recording.addMessage(elapsedSeconds(), text);
+    emit message(text);
+}
+
+void Session::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+Session::Child* Session::child(int id)
+{
+    for (Child& c : m_children)
+        if (c.id == id)
+            return &c;
+    return nullptr;
+}
+
+const Session::Child* Session::child(int id) const
+{
+    return const_cast<Session*>(this)->child(id);
+}
+
+QList<int> Session::workerIds() const
+{
+    QList<int> ids;
+    for (const Child& c : m_children)
+        ids.append(c.id);
+    return ids;
+}
+
+ipc::Role Session::workerRole(int id) const
+{
+    const Child* c = child(id);
+    return c ? c->role : ipc::Role::None;
+}
+
+QList<qint64> Session::livePids() const
+{
+    QList<qint64> pids;
+    for (const Child& c : m_children)
+        if (!c.exited && c.process->processId() > 0)
+            pids.append(c.process->processId());
+    return pids;
+}
+
+bool Session::start(QString* error)
+{
+    if (m_state != State::Idle) {
+        *error = tr("this session has already run");
+        return false;
+    }
+    if (!QFileInfo(workerProgram()).isExecutable()) {
+        *error = tr("worker program not found or not executable: %1").arg(workerProgram());
+        return false;
+    }
+    for (const std::string& name : ipc::removeStaleSegments())
+        say(tr("removed stale segment %1 (its creator is gone)").arg(QString::fromStdString(name)));
+
+    const bool isQueue = m_scenario.kind() == ScenarioKind::Queue;
+    try {
+        const auto capacity = isQueue ? uint32_t(m_scenario.value(QStringLiteral("capacity"))) : 1u;
+        m_segment = std::make_unique<ipc::OwnedSegment>(ipc::randomToken(), capacity);
+    } catch (const std::exception& e) {
+        *error = QString::fromLocal8Bit(e.what());
+        return false;
+    }
+    ipc::Segment& segment = m_segment->segment();
+    for (const QString& key : m_scenario.values().keys()) {
+        const ParameterSpec* spec = Scenario::findSpec(m_scenario.kind(), key);
+        if (spec && spec->live) {
+            QString ignored;
+            setLiveValue(key, m_scenario.value(key), &ignored);
+        }
+    }
+
+    // Everything workers read at start-up is in place before the first one runs.
+    if (isQueue) {
+        segment.queue.producersRunning.store(int(m_scenario.value(QStringLiteral("producers"))));
+        segment.queue.sentinelsToSend.store(int(m_scenario.value(QStringLiteral("consumers"))));
+    }
+    QList<int> ids;
+    bool launched = true;
+    for (const ipc::Role role : initialRoles()) {
+        const int id = int(ids.size());
+        ids.append(id);
+        if (!(launched = launch(id, role, error)))
+            break;
+    }
+    if (!launched || !waitUntilReady(ids, error)) {
+        segment.control.runState.store(uint32_t(ipc::RunState::Stopping));
+        for (Child& c : m_children) {
+            c.process->disconnect(this);
+            c.process->kill();
+            c.process->waitForFinished(3000);
+        }
+        m_children.clear();
+        m_segment.reset();
+        return false;
+    }
+
+    m_sampler = std::make_unique<Sampler>(segment, m_recording);
+    m_sampler->setRateHz(m_samplingRateHz);
+    segment.control.startNs.store(ipc::monotonicNs());
+    // release: everything set up above is visible to a worker that sees Running
+    segment.control.runState.store(uint32_t(ipc::RunState::Running), std::memory_order_release);
+    m_sampler->start(QThread::HighPriority);
+    m_sinceProgress.start();
+    m_healthTimer.start();
+    setState(State::Running);
+    return true;
+}
+
+QList<ipc::Role> Session::initialRoles() const
+{
+    auto times = [](qint64 n, ipc::Role role) { return QList<ipc::Role>(qsizetype(n), role); };
+    switch (m_scenario.kind()) {
+    case ScenarioKind::Counter:
+        return times(m_scenario.value(QStringLiteral("workers")), ipc::Role::Incrementer);
+    case ScenarioKind::Queue:
+        return times(m_scenario.value(QStringLiteral("producers")), ipc::Role::Producer) +
+               times(m_scenario.value(QStringLiteral("consumers")), ipc::Role::Consumer);
+    }
+    return {};
+}
+
+QStringList Session::roleArguments(ipc::Role role)
+{
+    switch (role) {
+    case ipc::Role::Incrementer:
+        return {QStringLiteral("--iterations"),
+                QString::number(m_scenario.value(QStringLiteral("iterations")))};
+    case ipc::Role::Producer:
+        return {QStringLiteral("--items"), QString::number(m_scenario.value(QStringLiteral("items"))),
+                QStringLiteral("--producer-id"), QString::number(m_producersLaunched++)};
+    case ipc::Role::Consumer:
+    case ipc::Role::None:
+        break;
+    }
+    return {};
+}
+
+bool Session::launch(int id, ipc::Role role, QString* error)
+{
+    ipc::WorkerSlot& slot = m_segment->segment().workerSlots[id];
+    slot.role.store(uint32_t(role));
+    slot.inUse.store(1, std::memory_order_release);
+
+    auto* process = new QProcess(this);
+    process->setProgram(workerProgram());
+    QStringList arguments{QStringLiteral("--segment"), QString::fromStdString(m_segment->name()),
+                          QStringLiteral("--token"), QString::number(m_segment->token(), 16),
+                          QStringLiteral("--slot"), QString::number(id), QStringLiteral("--role"),
+                          roleName(role), QStringLiteral("--parent"),
+                          QString::number(QCoreApplication::applicationPid())};
+    process->setArguments(arguments + roleArguments(role));
+    process->setStandardOutputFile(QProcess::nullDevice());
+    process->setStandardInputFile(QProcess::nullDevice());
+    // Dies with us even if we are SIGKILLed: set before exec, in the child.
+    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    connect(process, &QProcess::finished, this,
+            [this, id](int exitCode, QProcess::ExitStatus status) {
+                onChildFinished(id, exitCode, status == QProcess::CrashExit);
+            });
+    m_children.push_back({id, role, process});
+    process->start();
+    if (!process->waitForStarted(5000)) {
+        *error = tr("cannot start worker %1 (%2): %3")
+                     .arg(id)
+                     .arg(workerProgram(), process->errorString());
+        return false;
+    }
+    m_recording.addWorker(id, role, process->processId(), now());
+    return true;
+}
+
+bool Session::waitUntilReady(const QList<int>& ids, QString* error)
+{
+    QElapsedTimer waited;
+    waited.start();
+    for (int id : ids) {
+        const ipc::WorkerSlot& slot = m_segment->segment().workerSlots[id];
+        Child* c = child(id);
+        while (slot.state.load(std::memory_order_acquire) == uint32_t(ipc::WorkerState::Starting)) {
+            // waitForFinished(0) notices a worker that died before saying ready
+            if (c->process->state() == QProcess::NotRunning || c->process->waitForFinished(0)) {
+                const QString said =
+                    QString::fromLocal8Bit(c->process->readAllStandardError()).trimmed();
+                *error = tr("worker %1 exited before it was ready: %2").arg(id).arg(said);
+                return false;
+            }
+            if (waited.elapsed() > kReadyTimeoutMs) {
+                *error = tr("worker %1 did not report ready within %2 s")
+                             .arg(id)
+                             .arg(kReadyTimeoutMs / 1000);
+                return false;
+            }
+            QThread::usleep(500);
+        }
+    }
+    return true;
+}
+
+void Session::pause()
+{
+    if (m_state != State::Running)
+        return;
+    m_segment->segment().control.runState.store(uint32_t(ipc::RunState::Paused));
+    setState(State::Paused);
+}
+
+void Session::resume()
+{
+    if (m_state != State::Paused)
+        return;
+    m_segment->segment().control.runState.store(uint32_t(ipc::RunState::Running));
+    setState(State::Running);
+}
+
+void Session::stop()
+{
+    if (!isActive())
+        return;
+    m_segment->segment().control.runState.store(uint32_t(ipc::RunState::Stopping));
+    setState(State::Stopping);
+    m_stopGraceTimer.start(kStopGraceMs);
+    finishIfAllExited();
+}
+
+void Session::killRemaining()
+{
+    for (Child& c : m_children) {
+        if (!c.exited && c.process->state() != QProcess::NotRunning) {
+            say(tr("worker %1 did not stop within %2 ms: killed").arg(c.id).arg(kStopGraceMs));
+            c.killedOnPurpose = true;
+            c.process->kill();
+        }
+    }
+}
+
+bool Session::killWorker(int id)
+{
+    Child* c = child(id);
+    if (!c || c->exited || c->process->state() == QProcess::NotRunning)
+        return false;
+    c->killedOnPurpose = true;
+    say(tr("killing worker %1 (pid %2)").arg(id).arg(c->process->processId()));
+    // SIGKILL: no chance to release a lock or post a semaphore, on purpose.
+    ::kill(pid_t(c->process->processId()), SIGKILL);
+    return true;
+}
+
+bool Session::setWorkerPaused(int id, bool paused)
+{
+    Child* c = child(id);
+    if (!c || c->exited || !m_segment)
+        return false;
+    m_segment->segment().workerSlots[id].pauseRequested.store(paused ? 1 : 0);
+    return true;
+}
+
+bool Session::isWorkerPaused(int id) const
+{
+    return m_segment && child(id) && m_segment->segment().workerSlots[id].pauseRequested.load() != 0;
+}
+
+bool Session::setLiveValue(const QString& key, qint64 value, QString* error)
+{
+    const ParameterSpec* spec = Scenario::findSpec(m_scenario.kind(), key);
+    if (!spec || !spec->live) {
+        *error = tr("%1 cannot be changed while the session runs").arg(key);
+        return false;
+    }
+    if (!m_scenario.setValue(key, value, error))
+        return false;
+    if (!m_segment)
+        return true;
+    ipc::ControlBlock& control = m_segment->segment().control;
+    if (key == QLatin1String("lock"))
+        control.lockEnabled[0].store(value ? 1 : 0);
+    else if (key == QLatin1String("think_us"))
+        control.thinkUs.store(uint32_t(value));
+    else if (key == QLatin1String("produce_us"))
+        control.produceDelayUs.store(uint32_t(value));
+    else if (key == QLatin1String("consume_us"))
+        control.consumeDelayUs.store(uint32_t(value));
+    return true;
+}
+
+int Session::addWorker(ipc::Role role, QString* error)
+{
+    if (!isActive() || m_scenario.kind() != ScenarioKind::Queue ||
+        (role != ipc::Role::Producer && role != ipc::Role::Consumer)) {
+        *error = tr("producers and consumers can only be added to a running queue session");
+        return -1;
+    }
+    int id = 0;
+    while (id < ipc::kMaxWorkers && m_segment->segment().workerSlots[id].inUse.load() != 0)
+        ++id;
+    if (id == ipc::kMaxWorkers) {
+        *error = tr("no free worker slot (at most %1 workers)").arg(ipc::kMaxWorkers);
+        return -1;
+    }
+    ipc::BoundedQueue& queue = m_segment->segment().queue;
+    if (role == ipc::Role::Producer)
+        queue.producersRunning.fetch_add(1);
+    else
+        queue.sentinelsToSend.fetch_add(1);
+    if (!launch(id, role, error))
+        return -1;
+    say(tr("added %1 %2").arg(roleName(role)).arg(id));
+    return id;
+}
+
+void Session::onChildFinished(int id, int exitCode, bool crashed)
+{
+    Child* c = child(id);
+    if (!c || c->exited)
+        return;
+    c->exited = true;
+    QString exit;
+    if (crashed || c->killedOnPurpose)
+        exit = QStringLiteral("killed");
+    else if (exitCode == 0)
+        exit = QStringLiteral("ok");
+    else if (exitCode == kWorkerExitStopped)
+        exit = QStringLiteral("stopped");
+    else
+        exit = QStringLiteral("error");
+    const QString said = QString::fromLocal8Bit(c->process->readAllStandardError()).trimmed();
+    m_recording.setWorkerExit(id, exit, now(), said);
+    if (m_segment) {
+        ipc::WorkerSlot& slot = m_segment->segment().workerSlots[id];
+        const auto final = exit == QLatin1String("killed") ? ipc::WorkerState::Killed
+                           : exit == QLatin1String("error") ? ipc::WorkerState::Failed
+                                                             : ipc::WorkerState(slot.state.load());
+        slot.state.store(uint32_t(final));
+        // A producer that died without finishing will never hand over the
+        // sentinels: count it out, as Python's join() would.
+        if (c->role == ipc::Role::Producer && exit != QLatin1String("ok") && isActive())
+            m_segment->segment().queue.producersRunning.fetch_sub(1);
+    }
+    if (exit == QLatin1String("killed"))
+        say(tr("worker %1 (%2) was killed").arg(id).arg(roleName(c->role)));
+    else if (exit == QLatin1String("error"))
+        say(tr("worker %1 failed (exit code %2): %3").arg(id).arg(exitCode).arg(said));
+    emit workerExited(id, exit);
+    finishIfAllExited();
+}
+
+void Session::finishIfAllExited()
+{
+    if (m_state == State::Finished || m_state == State::Idle)
+        return;
+    for (const Child& c : m_children)
+        if (!c.exited)
+            return;
+    m_finishedAt = now();
+    m_healthTimer.stop();
+    m_stopGraceTimer.stop();
+    if (m_sampler) {
+        m_sampler->requestStop();
+        m_sampler->wait();
+        m_sampler->sampleOnce(true); // what the workers wrote last
+        m_sampler.reset();
+    }
+    m_segment.reset(); // unlinks the segment: nothing of the session remains
+    setState(State::Finished);
+    emit finished();
+}
+
+QList<int> Session::stuckWorkers() const
+{
+    QList<int> stuck;
+    if (!m_segment)
+        return stuck;
+    const ipc::Segment& segment = m_segment->segment();
+    for (int lock = 0; lock < ipc::kMaxLocks; ++lock) {
+        const int holder = segment.locks[lock].holderWorker.load();
+        const Child* holding = holder >= 0 ? child(holder) : nullptr;
+        if (!holding || !holding->exited)
+            continue;
+        for (const Child& c : m_children)
+            if (!c.exited && segment.workerSlots[c.id].state.load() == uint32_t(ipc::WorkerState::WaitingLock))
+                stuck.append(c.id);
+    }
+    return stuck;
+}
+
+void Session::checkHealth()
+{
+    if (!isActive() || !m_segment)
+        return;
+    const ipc::Segment& segment = m_segment->segment();
+    for (int lock = 0; lock < ipc::kMaxLocks; ++lock) {
+        const int holder = segment.locks[lock].holderWorker.load();
+        const Child* holding = holder >= 0 ? child(holder) : nullptr;
+        if (holding && holding->exited && !m_reportedDeadHolders.contains(holder)) {
+            m_reportedDeadHolders.append(holder);
+            QStringList waiting;
+            for (int id : stuckWorkers())
+                waiting.append(QString::number(id));
+            say(tr("lock %1 is held by worker %2, which is dead: a plain lock is never released "
+                   "(waiting: %3)")
+                    .arg(lock)
+                    .arg(holder)
+                    .arg(waiting.isEmpty() ? tr("nobody yet") : waiting.join(QStringLiteral(", "))));
+        }
+    }
+
+    // Progress = any operation done or any event written by anyone.
+    quint64 progress = 0;
+    bool allBlocked = true;
+    QStringList blocked;
+    for (const Child& c : m_children) {
+        const ipc::WorkerSlot& slot = segment.workerSlots[c.id];
+        progress += slot.ops.load() + slot.ring.head.load();
+        if (c.exited)
+            continue;
+        const auto state = ipc::WorkerState(slot.state.load());
+        if (!isBlocked(state) || slot.pauseRequested.load()) {
+            allBlocked = false;
+        } else {
+            blocked.append(QStringLiteral("%1 (%2)").arg(c.id).arg(workerStateName(state)));
+        }
+    }
+    if (progress != m_lastProgress || !allBlocked || m_state == State::Paused) {
+        m_lastProgress = progress;
+        m_sinceProgress.restart();
+        return;
+    }
+    if (m_stopWhenStuck && m_sinceProgress.elapsed() >= kStuckAfterMs) {
+        say(tr("every remaining worker is stuck: %1; stopping them")
+                .arg(blocked.join(QStringLiteral(", "))));
+        stop();
+    }
+}
+
+} // namespace ipcscope

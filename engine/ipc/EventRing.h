@@ -1,0 +1,63 @@
+#pragma once
+// Single-producer (the worker) / single-consumer (the sampler) ring of
+// fixed-size event records. Writing never blocks, never allocates and never
+// takes a lock: a full ring drops the event and counts the drop.
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+
+namespace ipcscope::ipc {
+
+struct EventRecord
+{
+    uint64_t timeNs; // CLOCK_MONOTONIC
+    uint16_t type;   // EventType
+    uint16_t object; // lock index, queue index, ...
+    uint32_t reserved;
+    int64_t a;
+    int64_t b;
+};
+static_assert(sizeof(EventRecord) == 32);
+
+constexpr uint32_t kRingCapacity = 8192; // power of two
+static_assert((kRingCapacity & (kRingCapacity - 1)) == 0);
+
+struct EventRing
+{
+    // head and tail on their own cache lines: the worker writes head, the
+    // sampler writes tail, neither should invalidate the other's line.
+    alignas(64) std::atomic<uint64_t> head; // next record the worker writes
+    std::atomic<uint64_t> dropped;
+    alignas(64) std::atomic<uint64_t> tail; // next record the sampler reads
+    alignas(64) EventRecord records[kRingCapacity];
+
+    // Worker side.
+    bool push(const EventRecord& record) noexcept
+    {
+        const uint64_t h = head.load(std::memory_order_relaxed);
+        // acquire: the sampler's reads of the slots it freed happen before we overwrite them
+        if (h - tail.load(std::memory_order_acquire) >= kRingCapacity) {
+            dropped.store(dropped.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+            return false;
+        }
+        records[h & (kRingCapacity - 1)] = record;
+        // release: the record is complete before the sampler sees the new head
+        head.store(h + 1, std::memory_order_release);
+        return true;
+    }
+
+    // Sampler side: copies every available record to out (room for
+    // kRingCapacity records) and returns how many.
+    size_t drain(EventRecord* out) noexcept
+    {
+        const uint64_t t = tail.load(std::memory_order_relaxed);
+        const uint64_t h = head.load(std::memory_order_acquire);
+        const size_t n = size_t(h - t);
+        for (size_t i = 0; i < n; ++i)
+            out[i] = records[(t + i) & (kRingCapacity - 1)];
+        tail.store(h, std::memory_order_release);
+        return n;
+    }
+};
+
+} // namespace ipcscope::ipc

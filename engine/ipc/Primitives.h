@@ -1,0 +1,59 @@
+#pragma once
+// Operations on the real shared primitives, as a worker performs them.
+//
+// Every blocking wait is a loop of short timed waits so that a blocked worker
+// still notices Stopping (and a plain mutex held by a dead process does not
+// keep a worker from being stopped). Boost 1.74's timed waits take a UTC
+// ptime on the realtime clock, hence universal_time() deadlines.
+#include "Layout.h"
+#include "Probe.h"
+
+#include <optional>
+
+namespace ipcscope::ipc {
+
+class WorkerContext
+{
+public:
+    WorkerContext(Segment& segment, int slotIndex);
+
+    Segment& segment() { return m_segment; }
+    WorkerSlot& slot() { return m_slot; }
+    Probe& probe() { return m_probe; }
+    int slotIndex() const { return m_slotIndex; }
+
+    bool stopRequested() const noexcept
+    {
+        return m_segment.control.runState.load(std::memory_order_relaxed) ==
+               uint32_t(RunState::Stopping);
+    }
+    // Blocks while the session (or just this worker) is paused. False once
+    // the session is stopping.
+    bool waitWhilePaused();
+    // Waits until the session leaves Starting. False if it is stopping.
+    bool waitForStart();
+    // Sleeps (long gaps) or spins (short ones, to keep a think gap precise);
+    // false if the session started stopping meanwhile.
+    bool pauseFor(uint32_t microseconds);
+
+private:
+    Segment& m_segment;
+    WorkerSlot& m_slot;
+    Probe m_probe;
+    int m_slotIndex;
+};
+
+// Takes guard lock `index`. False if the session stopped while waiting.
+bool acquireGuard(WorkerContext& context, int index);
+void releaseGuard(WorkerContext& context, int index);
+
+// One increment of the shared counter: read, think, write; under guard lock 0
+// when its switch is on. False if the session stopped first.
+bool incrementCounter(WorkerContext& context);
+
+// Puts one item into the bounded queue, blocking while it is full.
+bool queuePut(WorkerContext& context, uint64_t key);
+// Gets one item, blocking while the queue is empty; nullopt on stop.
+std::optional<uint64_t> queueGet(WorkerContext& context);
+
+} // namespace ipcscope::ipc

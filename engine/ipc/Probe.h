@@ -1,0 +1,56 @@
+#pragma once
+// The worker's side of observation: a few stores into its own slot. Costs a
+// timestamp read and a ring push; never blocks, never allocates.
+#include "Clock.h"
+#include "Layout.h"
+
+namespace ipcscope::ipc {
+
+class Probe
+{
+public:
+    explicit Probe(WorkerSlot& slot) : m_slot(slot) {}
+
+    void emit(EventType type, uint16_t object, int64_t a, int64_t b = 0) noexcept
+    {
+        emitAt(monotonicNs(), type, object, a, b);
+    }
+
+    void emitAt(uint64_t timeNs, EventType type, uint16_t object, int64_t a, int64_t b = 0) noexcept
+    {
+#ifndef IPCSCOPE_PROBE_OFF // the benchmark's baseline: the same code, observed by nobody
+        m_slot.ring.push(EventRecord{timeNs, uint16_t(type), object, 0, a, b});
+#else
+        (void)timeNs, (void)type, (void)object, (void)a, (void)b;
+#endif
+    }
+
+    void setState(WorkerState state) noexcept
+    {
+        if (state == m_state)
+            return;
+        const uint64_t now = monotonicNs();
+        const WorkerState previous = m_state;
+        m_state = state;
+        m_slot.stateSinceNs.store(now, std::memory_order_relaxed);
+        m_slot.state.store(uint32_t(state), std::memory_order_relaxed);
+        emitAt(now, EventType::State, 0, int64_t(state), int64_t(previous));
+    }
+
+    WorkerState state() const noexcept { return m_state; }
+
+    // Counters have one writer (this worker): a load and a store, no RMW.
+    void addOp() noexcept { bump(m_slot.ops, 1); }
+    void addBlocked(uint64_t ns) noexcept { bump(m_slot.blockedNs, ns); }
+
+private:
+    static void bump(std::atomic<uint64_t>& counter, uint64_t by) noexcept
+    {
+        counter.store(counter.load(std::memory_order_relaxed) + by, std::memory_order_relaxed);
+    }
+
+    WorkerSlot& m_slot;
+    WorkerState m_state = WorkerState::Starting;
+};
+
+} // namespace ipcscope::ipc

@@ -1,0 +1,118 @@
+// ipcscope-worker: one real process of a session. Attaches to the session
+// segment by name, runs one role loop, writes its state and events into its
+// own slot. No Qt: it starts fast and stays small.
+#include "WorkerArgs.h"
+#include "ipc/Primitives.h"
+#include "ipc/Segment.h"
+
+#include <csignal>
+#include <cstdio>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+using namespace ipcscope;
+
+namespace {
+
+enum ExitCode { kOk = 0, kRuntimeFailure = 1, kBadArguments = 2, kStopped = 3 };
+
+int runIncrementer(ipc::WorkerContext& context, const worker::WorkerArgs& args)
+{
+    for (uint64_t i = 0; i < args.iterations; ++i) {
+        if (!context.waitWhilePaused() || !ipc::incrementCounter(context))
+            return kStopped;
+    }
+    return kOk;
+}
+
+int runProducer(ipc::WorkerContext& context, const worker::WorkerArgs& args)
+{
+    ipc::BoundedQueue& queue = context.segment().queue;
+    auto& control = context.segment().control;
+    for (uint64_t seq = 0; seq < args.items; ++seq) {
+        if (!context.waitWhilePaused() ||
+            !context.pauseFor(control.produceDelayUs.load(std::memory_order_relaxed)) ||
+            !ipc::queuePut(context, ipc::itemKey(args.producerId, seq)))
+            return kStopped;
+    }
+    // As in the seeds: when production is over, one sentinel per consumer.
+    // Only the last producer out sends them, so each consumer gets exactly one.
+    if (queue.producersRunning.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+        const int sentinels = queue.sentinelsToSend.exchange(0, std::memory_order_acq_rel);
+        for (int i = 0; i < sentinels; ++i) {
+            if (!ipc::queuePut(context, ipc::kSentinelKey))
+                return kStopped;
+        }
+    }
+    return kOk;
+}
+
+int runConsumer(ipc::WorkerContext& context)
+{
+    auto& control = context.segment().control;
+    for (;;) {
+        if (!context.waitWhilePaused())
+            return kStopped;
+        const auto key = ipc::queueGet(context);
+        if (!key)
+            return kStopped;
+        if (*key == ipc::kSentinelKey)
+            return kOk;
+        if (!context.pauseFor(control.consumeDelayUs.load(std::memory_order_relaxed)))
+            return kStopped;
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    worker::WorkerArgs args;
+    if (const std::string error = worker::parseWorkerArgs(argc, argv, &args); !error.empty()) {
+        std::fprintf(stderr, "ipcscope-worker: %s\n%s\n", error.c_str(), worker::kUsage);
+        return kBadArguments;
+    }
+    // Die with the parent. The parent also sets this before exec; setting it
+    // again and then checking getppid() closes the race where the parent died
+    // before the flag was in place.
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (args.parentPid != 0 && getppid() != args.parentPid) {
+        std::fprintf(stderr, "ipcscope-worker: parent %d is gone\n", args.parentPid);
+        return kRuntimeFailure;
+    }
+
+    ipc::AttachedSegment attached;
+    if (const std::string error = attached.attach(args.segment, args.token); !error.empty()) {
+        std::fprintf(stderr, "ipcscope-worker: %s\n", error.c_str());
+        return kRuntimeFailure;
+    }
+    ipc::Segment& segment = attached.segment();
+    ipc::WorkerSlot& slot = segment.workerSlots[args.slot];
+    if (slot.inUse.load() == 0 || slot.role.load() != uint32_t(args.role)) {
+        std::fprintf(stderr, "ipcscope-worker: slot %d was not prepared for this role\n", args.slot);
+        return kRuntimeFailure;
+    }
+
+    ipc::WorkerContext context(segment, args.slot);
+    slot.pid.store(getpid(), std::memory_order_relaxed);
+    context.probe().setState(ipc::WorkerState::Ready);
+    int result = kStopped;
+    if (context.waitForStart()) {
+        context.probe().setState(ipc::WorkerState::Working);
+        switch (args.role) {
+        case ipc::Role::Incrementer:
+            result = runIncrementer(context, args);
+            break;
+        case ipc::Role::Producer:
+            result = runProducer(context, args);
+            break;
+        case ipc::Role::Consumer:
+            result = runConsumer(context);
+            break;
+        case ipc::Role::None:
+            break;
+        }
+    }
+    context.probe().setState(result == kOk ? ipc::WorkerState::Exited : ipc::WorkerState::Stopped);
+    return result;
+}

@@ -1,0 +1,186 @@
+// The headless command line end to end: the contract scripts rely on.
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode;
+        QString out;
+        QString err;
+    };
+
+    static Run ipcscope(const QStringList& arguments, int timeoutMs = 120'000)
+    {
+        QProcess process;
+        process.start(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("ipcscope")),
+                      arguments);
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            return {-1, {}, QStringLiteral("timed out")};
+        }
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+                QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    static QJsonObject readJson(const QString& path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(file.readAll()).object();
+    }
+
+private slots:
+    void listScenarios_namesTheBuiltins()
+    {
+        const Run run = ipcscope({QStringLiteral("--list-scenarios")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QStringLiteral("counter")));
+        QVERIFY(run.out.contains(QStringLiteral("queue")));
+    }
+
+    void counter_headless_exportsSummaryAndSamples()
+    {
+        QTemporaryDir dir;
+        const Run run = ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                                  QStringLiteral("counter"), QStringLiteral("--set"),
+                                  QStringLiteral("workers=3"), QStringLiteral("--set"),
+                                  QStringLiteral("iterations=20000"), QStringLiteral("--set"),
+                                  QStringLiteral("lock=off"), QStringLiteral("--set"),
+                                  QStringLiteral("think_us=2"), QStringLiteral("--export"),
+                                  dir.path()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject summary = readJson(dir.filePath(QStringLiteral("summary.json")));
+        QCOMPARE(summary[QStringLiteral("scenario")].toString(), QStringLiteral("counter"));
+        QVERIFY(summary[QStringLiteral("duration_s")].toDouble() > 0);
+        const QJsonArray workers = summary[QStringLiteral("workers")].toArray();
+        QCOMPARE(workers.size(), 3);
+        for (const auto& w : workers) {
+            const QJsonObject worker = w.toObject();
+            QCOMPARE(worker[QStringLiteral("role")].toString(), QStringLiteral("incrementer"));
+            QCOMPARE(worker[QStringLiteral("exit")].toString(), QStringLiteral("ok"));
+            QCOMPARE(worker[QStringLiteral("ops")].toInt(), 20000);
+            QVERIFY(worker[QStringLiteral("pid")].toInt() > 0);
+        }
+        const QJsonObject counter = summary[QStringLiteral("counter")].toObject();
+        QCOMPARE(counter[QStringLiteral("expected")].toInt(), 60000);
+        QVERIFY(counter[QStringLiteral("lost_updates")].toInt() > 0);
+        QCOMPARE(counter[QStringLiteral("actual")].toInt() + counter[QStringLiteral("lost_updates")].toInt(),
+                 60000);
+        QVERIFY(counter.contains(QStringLiteral("overlapping_windows")));
+        const QJsonObject events = summary[QStringLiteral("events")].toObject();
+        QVERIFY(events[QStringLiteral("recorded")].toDouble() > 0);
+        QVERIFY(events.contains(QStringLiteral("dropped")));
+
+        QFile samples(dir.filePath(QStringLiteral("samples.csv")));
+        QVERIFY(samples.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = samples.readAll().split('\n');
+        QVERIFY(lines.first().startsWith("time_s,queue_depth,"));
+        QVERIFY(lines.first().contains("worker2_state"));
+        QVERIFY(lines.size() > 3);
+        QCOMPARE(lines[1].count(','), lines.first().count(','));
+    }
+
+    void queue_headless_reportsDelivery()
+    {
+        QTemporaryDir dir;
+        const Run run = ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                                  QStringLiteral("queue"), QStringLiteral("--set"),
+                                  QStringLiteral("producers=3"), QStringLiteral("--set"),
+                                  QStringLiteral("consumers=2"), QStringLiteral("--set"),
+                                  QStringLiteral("capacity=4"), QStringLiteral("--set"),
+                                  QStringLiteral("items=2000"), QStringLiteral("--set"),
+                                  QStringLiteral("produce_us=0"), QStringLiteral("--set"),
+                                  QStringLiteral("consume_us=0"), QStringLiteral("--export"),
+                                  dir.path()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject queue =
+            readJson(dir.filePath(QStringLiteral("summary.json")))[QStringLiteral("queue")].toObject();
+        QCOMPARE(queue[QStringLiteral("capacity")].toInt(), 4);
+        QCOMPARE(queue[QStringLiteral("produced")].toInt(), 6000);
+        QCOMPARE(queue[QStringLiteral("consumed")].toInt(), 6000);
+        QCOMPARE(queue[QStringLiteral("lost")].toInt(), 0);
+        QCOMPARE(queue[QStringLiteral("duplicated")].toInt(), 0);
+        QVERIFY(queue[QStringLiteral("max_depth")].toInt() <= 4);
+    }
+
+    void duration_stopsAnEndlessRun()
+    {
+        QTemporaryDir dir;
+        const Run run = ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                                  QStringLiteral("counter"), QStringLiteral("--set"),
+                                  QStringLiteral("iterations=1000000000"), QStringLiteral("--duration"),
+                                  QStringLiteral("0.5"), QStringLiteral("--export"), dir.path()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject summary = readJson(dir.filePath(QStringLiteral("summary.json")));
+        QVERIFY(summary[QStringLiteral("duration_s")].toDouble() < 10);
+        for (const auto& w : summary[QStringLiteral("workers")].toArray())
+            QCOMPARE(w.toObject()[QStringLiteral("exit")].toString(), QStringLiteral("stopped"));
+    }
+
+    void badInput_exits2AndNamesIt_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("named");
+        const QString headless = QStringLiteral("--headless");
+        const QString scenario = QStringLiteral("--scenario");
+        const QString set = QStringLiteral("--set");
+        QTest::newRow("unknown scenario") << QStringList{headless, scenario, QStringLiteral("nope")}
+                                          << QStringLiteral("nope");
+        QTest::newRow("unknown key") << QStringList{headless, scenario, QStringLiteral("queue"), set,
+                                                    QStringLiteral("colour=blue")}
+                                     << QStringLiteral("colour");
+        QTest::newRow("out of range") << QStringList{headless, scenario, QStringLiteral("queue"), set,
+                                                     QStringLiteral("consumers=0")}
+                                      << QStringLiteral("consumers: must be 1..64, got 0");
+        QTest::newRow("bad switch") << QStringList{headless, scenario, QStringLiteral("counter"), set,
+                                                   QStringLiteral("lock=maybe")}
+                                    << QStringLiteral("lock");
+        QTest::newRow("unreadable file") << QStringList{headless, scenario,
+                                                        QStringLiteral("/nonexistent/x.json")}
+                                         << QStringLiteral("/nonexistent/x.json");
+        QTest::newRow("unknown argument") << QStringList{QStringLiteral("--frobnicate")}
+                                          << QStringLiteral("--frobnicate");
+        QTest::newRow("bad duration") << QStringList{headless, scenario, QStringLiteral("counter"),
+                                                     QStringLiteral("--duration"), QStringLiteral("-1")}
+                                      << QStringLiteral("--duration");
+    }
+
+    void badInput_exits2AndNamesIt()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, named);
+        const Run run = ipcscope(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(named), qPrintable(run.err));
+    }
+
+    void badScenarioFile_exits2AndNamesTheField()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"kind": "queue", "parameters": {"capacity": 70000}})");
+        file.close();
+        const Run run = ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"), path});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("capacity: must be 1..65536, got 70000")),
+                 qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
