@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTimer>
 
@@ -135,7 +136,7 @@ int runHeadless(const CommandLine& line)
             static_cast<long long>(c.expected), static_cast<long long>(c.actual),
             static_cast<long long>(c.lostUpdates),
             static_cast<unsigned long long>(c.overlappingWindows));
-    } else {
+    } else if (scenario->kind() == ScenarioKind::Queue) {
         const DeliveryFigures q = session.recording().deliveryFigures();
         std::printf(
             "queue: produced %llu, consumed %llu, lost %llu, duplicated %llu, phantom %llu, "
@@ -145,6 +146,14 @@ int runHeadless(const CommandLine& line)
             static_cast<unsigned long long>(q.duplicated),
             static_cast<unsigned long long>(q.phantom), static_cast<long long>(q.maxDepth),
             static_cast<long long>(scenario->value(QStringLiteral("capacity"))));
+    }
+    // The synchronisation scenarios' own figures, compact, as in summary.json.
+    const QJsonObject mechanism = session.recording().mechanismFigures();
+    if (!mechanism.isEmpty() && scenario->kind() != ScenarioKind::Queue) {
+        QJsonObject brief = mechanism;
+        brief.remove(QStringLiteral("waiters")); // per-waiter details: summary.json
+        std::printf("%s: %s\n", qPrintable(Scenario::kindName(scenario->kind())),
+                    QJsonDocument(brief).toJson(QJsonDocument::Compact).constData());
     }
     std::printf("events: recorded %llu, dropped %llu\n",
                 static_cast<unsigned long long>(session.recording().eventsRecorded()),

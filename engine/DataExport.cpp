@@ -101,6 +101,15 @@ QJsonObject sessionSummary(const Scenario& scenario, const Recording& recording,
             {QStringLiteral("duplicated_per_producer"), duplicatedPerProducer},
         };
     }
+    // The scenario's own defining figures, e.g. semaphore.max_inside.
+    const QJsonObject mechanism = recording.mechanismFigures();
+    if (!mechanism.isEmpty()) {
+        const QString section = Scenario::kindName(scenario.kind());
+        QJsonObject merged = summary.value(section).toObject();
+        for (auto it = mechanism.begin(); it != mechanism.end(); ++it)
+            merged[it.key()] = it.value();
+        summary[section] = merged;
+    }
     summary[QStringLiteral("events")] = QJsonObject{
         {QStringLiteral("recorded"), double(recording.eventsRecorded())},
         {QStringLiteral("dropped"), double(recording.eventsDropped())},

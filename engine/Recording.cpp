@@ -36,11 +36,8 @@ void Recording::appendEvents(const QVector<RecordedEvent>& events)
     m_eventsRecorded += quint64(events.size());
     for (const RecordedEvent& event : events) {
         if (event.type == ipc::EventType::State) {
-            if (WorkerRecord* worker = findWorker(event.worker)) {
-                if (!worker->intervals.isEmpty() && worker->intervals.last().end < 0)
-                    worker->intervals.last().end = event.time;
-                worker->intervals.append({event.time, -1, ipc::WorkerState(event.a)});
-            }
+            if (WorkerRecord* worker = findWorker(event.worker))
+                enterState(worker, ipc::WorkerState(event.a), event.time);
         }
         if (m_events.size() < kMaxEvents)
             m_events.append(event);
@@ -48,6 +45,26 @@ void Recording::appendEvents(const QVector<RecordedEvent>& events)
             ++m_eventsNotKept;
         m_lastTime = std::max(m_lastTime, event.time);
     }
+}
+
+void Recording::enterState(WorkerRecord* worker, ipc::WorkerState state, double time)
+{
+    // Already there: syncWorkerState got ahead of this event after a ring overflow.
+    if (!worker->intervals.isEmpty() && worker->intervals.last().state == state)
+        return;
+    if (!worker->intervals.isEmpty() && worker->intervals.last().end < 0)
+        worker->intervals.last().end = std::max(time, worker->intervals.last().start);
+    worker->intervals.append({std::max(time, worker->intervals.isEmpty()
+                                                 ? time
+                                                 : worker->intervals.last().start),
+                              -1, state});
+}
+
+void Recording::syncWorkerState(int id, ipc::WorkerState state, double since)
+{
+    QMutexLocker locker(&m_mutex);
+    if (WorkerRecord* worker = findWorker(id); worker && worker->exit.isEmpty())
+        enterState(worker, state, since);
 }
 
 void Recording::appendOverlaps(const QVector<RaceOverlap>& overlaps, quint64 totalSoFar)
@@ -110,6 +127,18 @@ void Recording::addMessage(double time, const QString& text)
 {
     QMutexLocker locker(&m_mutex);
     m_messages.append({time, text});
+}
+
+void Recording::setMechanismFigures(const QJsonObject& figures)
+{
+    QMutexLocker locker(&m_mutex);
+    m_mechanism = figures;
+}
+
+QJsonObject Recording::mechanismFigures() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_mechanism;
 }
 
 qsizetype Recording::sampleCount() const
@@ -239,6 +268,10 @@ QString workerStateName(ipc::WorkerState state)
     case S::Stopped: return QStringLiteral("stopped");
     case S::Killed: return QStringLiteral("killed");
     case S::Failed: return QStringLiteral("failed");
+    case S::WaitingPermit: return QStringLiteral("waiting_permit");
+    case S::HoldingPermit: return QStringLiteral("holding_permit");
+    case S::WaitingEvent: return QStringLiteral("waiting_event");
+    case S::WaitingBarrier: return QStringLiteral("waiting_barrier");
     case S::Count: break;
     }
     return QStringLiteral("unknown");
@@ -246,13 +279,7 @@ QString workerStateName(ipc::WorkerState state)
 
 QString roleName(ipc::Role role)
 {
-    switch (role) {
-    case ipc::Role::Incrementer: return QStringLiteral("incrementer");
-    case ipc::Role::Producer: return QStringLiteral("producer");
-    case ipc::Role::Consumer: return QStringLiteral("consumer");
-    case ipc::Role::None: break;
-    }
-    return QStringLiteral("none");
+    return QString::fromLatin1(ipc::roleId(role));
 }
 
 } // namespace ipcscope

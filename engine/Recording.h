@@ -5,6 +5,7 @@
 // lock inside the GUI process, never an interprocess one.
 #include "ipc/Layout.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QMutex>
 #include <QString>
@@ -24,6 +25,12 @@ struct Sample
     qint64 produced;
     qint64 consumed;
     qint32 lockHolder; // worker id holding lock 0, -1 if free
+    // Gauges of the synchronisation scenarios (0 where the scenario has none).
+    qint32 semaphoreInside;
+    qint32 eventWaiting;
+    qint32 eventSet;
+    qint32 barrierArrived;
+    qint32 barrierGeneration;
 };
 
 // What a worker did between two moments (end < 0 while it still does it).
@@ -103,10 +110,15 @@ public:
     void appendEvents(const QVector<RecordedEvent>& events); // time-ordered batch
     void appendOverlaps(const QVector<RaceOverlap>& overlaps, quint64 totalSoFar);
     void setWorkerCounters(int id, quint64 ops, quint64 blockedNs, quint64 dropped);
+    // The worker's state as its slot says, for when the ring overflowed and
+    // State events were lost: the timeline must not stay in a stale state.
+    void syncWorkerState(int id, ipc::WorkerState state, double since);
     void setWorkerExit(int id, const QString& exit, double at, const QString& errorText = {});
     void setCounterFigures(const CounterFigures& figures);
     void setDeliveryFigures(const DeliveryFigures& figures);
     void addMessage(double time, const QString& text);
+    // The scenario's own section of summary.json (see MechanismAudit).
+    void setMechanismFigures(const QJsonObject& figures);
 
     // --- reader side (any thread) ---
     qsizetype sampleCount() const;
@@ -123,6 +135,7 @@ public:
     CounterFigures counterFigures() const;
     DeliveryFigures deliveryFigures() const;
     QList<QPair<double, QString>> messages() const;
+    QJsonObject mechanismFigures() const;
     quint64 eventsRecorded() const;  // every event drained from the rings
     quint64 eventsDropped() const;   // lost in the rings (full)
     quint64 eventsNotKept() const;   // drained but past kMaxEvents
@@ -130,6 +143,7 @@ public:
 
 private:
     WorkerRecord* findWorker(int id); // caller holds m_mutex
+    static void enterState(WorkerRecord* worker, ipc::WorkerState state, double time);
 
     mutable QMutex m_mutex;
     QVector<Sample> m_samples;
@@ -140,6 +154,7 @@ private:
     CounterFigures m_counter;
     DeliveryFigures m_delivery;
     QList<QPair<double, QString>> m_messages;
+    QJsonObject m_mechanism;
     quint64 m_eventsRecorded = 0;
     quint64 m_eventsNotKept = 0;
     double m_lastTime = 0;

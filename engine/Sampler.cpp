@@ -8,7 +8,7 @@
 namespace ipcscope {
 
 Sampler::Sampler(ipc::Segment& segment, Recording& recording, QObject* parent)
-    : QThread(parent), m_segment(segment), m_recording(recording),
+    : QThread(parent), m_segment(segment), m_recording(recording), m_mechanism(segment),
       m_drainBuffer(ipc::kRingCapacity)
 {
     setObjectName(QStringLiteral("ipcscope sampler"));
@@ -58,7 +58,7 @@ void Sampler::sampleOnce(bool final)
             continue;
         const auto role = ipc::Role(slot.role.load(std::memory_order_relaxed));
         const quint64 ops = slot.ops.load(std::memory_order_relaxed);
-        if (role == ipc::Role::Incrementer)
+        if (role == ipc::Role::Incrementer || role == ipc::Role::ArrayWriter)
             incremented += qint64(ops);
         else if (role == ipc::Role::Producer)
             sample.produced += qint64(ops);
@@ -75,6 +75,9 @@ void Sampler::sampleOnce(bool final)
     }
     sample.counterExpected = incremented;
     sample.counterActual = m_segment.counter.value.load(std::memory_order_relaxed);
+    // The array is the counter's element-wise sibling: its sum is "actual".
+    for (uint32_t element = 0; element < m_segment.array.length; ++element)
+        sample.counterActual += m_segment.array.values[element].load(std::memory_order_relaxed);
     const uint64_t puts = m_segment.queue.puts.load(std::memory_order_acquire);
     const uint64_t gets = m_segment.queue.gets.load(std::memory_order_acquire);
     sample.queueDepth = puts >= gets ? qint32(puts - gets) : 0;
@@ -87,18 +90,36 @@ void Sampler::sampleOnce(bool final)
     for (const RecordedEvent& event : std::as_const(m_batch)) {
         m_races.feed(event);
         m_audit.feed(event);
+        m_mechanism.feed(event);
     }
     m_audit.observeDepth(sample.queueDepth);
+    m_mechanism.observe(&sample);
 
     m_recording.appendEvents(m_batch);
+    // A full ring drops events, State events included: then the slot's own
+    // state word (read after draining) is the truth the timeline follows.
+    for (int id = 0; id < ipc::kMaxWorkers; ++id) {
+        const ipc::WorkerSlot& slot = m_segment.workerSlots[id];
+        if (slot.inUse.load(std::memory_order_relaxed) == 0 ||
+            slot.ring.dropped.load(std::memory_order_relaxed) == 0)
+            continue;
+        const auto state = ipc::WorkerState(slot.state.load(std::memory_order_acquire));
+        m_recording.syncWorkerState(
+            id, state, secondsSinceStart(slot.stateSinceNs.load(std::memory_order_relaxed)));
+    }
     m_recording.appendOverlaps(m_races.takeNewOverlaps(), m_races.overlapCount());
     m_recording.appendSample(sample);
     CounterFigures counter;
     counter.expected = sample.counterExpected;
     counter.actual = sample.counterActual;
-    counter.lostUpdates = std::max<qint64>(0, sample.counterExpected - sample.counterActual);
+    // Unshared copies lose nothing: the parent's 0 is the lesson, not a loss.
+    if (m_segment.control.counterShared.load(std::memory_order_relaxed) != 0)
+        counter.lostUpdates = std::max<qint64>(0, sample.counterExpected - sample.counterActual);
     m_recording.setCounterFigures(counter);
     m_recording.setDeliveryFigures(m_audit.figures(final));
+    // A few JSON objects: every 50th sample is plenty for a live display.
+    if (final || m_samplesTaken.load() % 50 == 0)
+        m_recording.setMechanismFigures(m_mechanism.figures(m_kind));
     m_samplesTaken.fetch_add(1);
 }
 

@@ -3,6 +3,7 @@
 // rate: reads the gauges (atomics only, never an interprocess lock), drains
 // every ring, appends to the Recording and feeds the analyzers.
 #include "DeliveryAudit.h"
+#include "MechanismAudit.h"
 #include "RaceAnalyzer.h"
 #include "Recording.h"
 
@@ -25,6 +26,8 @@ public:
     void setRateHz(int hz) { m_periodNs.store(1'000'000'000ull / uint64_t(std::max(1, hz))); }
     int rateHz() const { return int(1'000'000'000ull / m_periodNs.load()); }
     void requestStop() { m_stop.store(true); }
+    // The scenario kind's name: which MechanismAudit section to keep up to date.
+    void setScenarioKind(const QString& kind) { m_kind = kind; }
 
     // One sampling step. Called by the thread; after the thread has ended,
     // the owner calls it once more (final = true) to drain what is left.
@@ -41,6 +44,8 @@ private:
     Recording& m_recording;
     RaceAnalyzer m_races;
     DeliveryAudit m_audit;
+    MechanismAudit m_mechanism;
+    QString m_kind;
     std::vector<ipc::EventRecord> m_drainBuffer;
     QVector<RecordedEvent> m_batch;
     std::atomic<uint64_t> m_periodNs{1'000'000'000ull / kDefaultRateHz};

@@ -16,7 +16,9 @@ namespace ipcscope {
 
 namespace {
 
-constexpr std::array kAllKinds = {ScenarioKind::Counter, ScenarioKind::Queue};
+constexpr std::array kAllKinds = {ScenarioKind::Counter,   ScenarioKind::Queue,
+                                  ScenarioKind::Array,     ScenarioKind::Semaphore,
+                                  ScenarioKind::Event,     ScenarioKind::Barrier};
 
 // A scenario file is a few hundred bytes; anything this large is a mistake.
 constexpr qint64 kMaxFileSize = 1024 * 1024;
@@ -225,6 +227,100 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
                            "Pause between reading the shared value and writing it back. It "
                            "widens the race window: without the lock, more updates are lost."),
          "v = counter.value; time.sleep(think_us / 1e6); counter.value = v + 1", true},
+        {"shared", T::Switch, 0, 1, 1, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Share one counter between the processes. Off: each process increments "
+                           "its own copy of a plain variable, and the parent's value stays 0."),
+         "counter = Value('i', 0) (on) vs a plain global counter = 0 (off)", false},
+    };
+    static const QList<ParameterSpec> array = {
+        {"workers", T::Integer, 1, 64, 4, "processes",
+         QT_TRANSLATE_NOOP("Parameter", "Number of processes that write into the shared array."),
+         "Process(target=work, args=(arr,)) for each worker", false},
+        {"length", T::Integer, 1, 64, 8, "elements",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Number of elements of the shared array. Fewer elements: the writers "
+                           "meet on the same element more often."),
+         "arr = multiprocessing.Array('i', length)", false},
+        {"iterations", T::Integer, 1, 1000000000, 20000, "writes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "How many element increments each worker makes, going round the "
+                           "array from its own starting element."),
+         "for i in range(iterations): arr[(start + i) % length] += 1", false},
+        {"lock", T::Switch, 0, 1, 1, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Hold the array's lock for each read, add and write. Off: writes to "
+                           "the same element race and some are lost."),
+         "with arr.get_lock():", true},
+        {"think_us", T::Integer, 0, 100000, 0, "µs",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Pause between reading an element and writing it back: a wider race "
+                           "window."),
+         "v = arr[i]; time.sleep(think_us / 1e6); arr[i] = v + 1", true},
+    };
+    static const QList<ParameterSpec> semaphore = {
+        {"workers", T::Integer, 1, 64, 6, "processes",
+         QT_TRANSLATE_NOOP("Parameter", "Number of processes that want to enter the section."),
+         "Process(target=work, args=(sem,)) for each worker", false},
+        {"permits", T::Integer, 1, 64, 2, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "How many processes the semaphore lets in at once (its initial value)."),
+         "sem = multiprocessing.Semaphore(permits)", false},
+        {"entries", T::Integer, 1, 1000000, 100, "entries",
+         QT_TRANSLATE_NOOP("Parameter", "How many times each worker enters the section."),
+         "for _ in range(entries): with sem: ...", false},
+        {"hold_us", T::Integer, 0, 1000000, 3000, "µs",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Time a worker stays inside the section each time. Longer: more "
+                           "workers queue up for a permit."),
+         "with sem: time.sleep(hold_us / 1e6)", true},
+        {"bounded", T::Switch, 0, 1, 1, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "A BoundedSemaphore: a release() without a matching acquire() is "
+                           "refused (Python raises ValueError). Off: a plain Semaphore accepts it "
+                           "and from then on lets one process more in."),
+         "multiprocessing.BoundedSemaphore(permits)", false},
+        {"over_release", T::Switch, 0, 1, 1, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "The last worker to finish calls release() once more than it "
+                           "acquired: the bug a BoundedSemaphore catches."),
+         "sem.release()  # one time too many", false},
+    };
+    static const QList<ParameterSpec> event = {
+        {"waiters", T::Integer, 1, 63, 4, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Processes that call wait() without a timeout: they sleep until the "
+                           "event is set."),
+         "Process(target=waiter, args=(ev,)); ev.wait()", false},
+        {"timed_waiters", T::Integer, 0, 63, 1, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Processes that call wait(timeout): they give up when the timeout "
+                           "passes before the event is set."),
+         "ev.wait(timeout=timeout_ms / 1000)", false},
+        {"timeout_ms", T::Integer, 1, 600000, 500, "ms",
+         QT_TRANSLATE_NOOP("Parameter", "The timed waiters' timeout."),
+         "ev.wait(timeout)", false},
+        {"set_after_ms", T::Integer, 0, 600000, 1500, "ms",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "When the setter process calls set(): every waiter still waiting is "
+                           "released at once."),
+         "time.sleep(set_after_ms / 1000); ev.set()", false},
+    };
+    static const QList<ParameterSpec> barrier = {
+        {"parties", T::Integer, 2, 64, 4, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "How many processes must arrive before any of them may pass."),
+         "b = multiprocessing.Barrier(parties)", false},
+        {"rounds", T::Integer, 1, 1000000, 40, "rounds",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "How many times each process works and then waits at the barrier: one "
+                           "generation per round."),
+         "for _ in range(rounds): work(); b.wait()", false},
+        {"work_us", T::Integer, 0, 1000000, 20000, "µs",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Work before each arrival; the processes take 1×, 2× or 3× this long, "
+                           "so the fast ones wait for the slowest."),
+         "time.sleep(work_us / 1e6)", true},
     };
     static const QList<ParameterSpec> queue = {
         {"producers", T::Integer, 1, 64, 2, "processes",
@@ -273,6 +369,14 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
         return counter;
     case ScenarioKind::Queue:
         return queue;
+    case ScenarioKind::Array:
+        return array;
+    case ScenarioKind::Semaphore:
+        return semaphore;
+    case ScenarioKind::Event:
+        return event;
+    case ScenarioKind::Barrier:
+        return barrier;
     }
     return counter;
 }
@@ -292,6 +396,14 @@ QString Scenario::kindName(ScenarioKind kind)
         return QStringLiteral("counter");
     case ScenarioKind::Queue:
         return QStringLiteral("queue");
+    case ScenarioKind::Array:
+        return QStringLiteral("array");
+    case ScenarioKind::Semaphore:
+        return QStringLiteral("semaphore");
+    case ScenarioKind::Event:
+        return QStringLiteral("event");
+    case ScenarioKind::Barrier:
+        return QStringLiteral("barrier");
     }
     return QString();
 }
@@ -507,6 +619,18 @@ Scenario::Scenario(ScenarioKind kind) : m_kind(kind), m_name(kindName(kind))
         break;
     case ScenarioKind::Queue:
         m_python = QStringLiteral("multiprocessing.Queue(maxsize=capacity)");
+        break;
+    case ScenarioKind::Array:
+        m_python = QStringLiteral("multiprocessing.Array('i', length)");
+        break;
+    case ScenarioKind::Semaphore:
+        m_python = QStringLiteral("multiprocessing.BoundedSemaphore(permits)");
+        break;
+    case ScenarioKind::Event:
+        m_python = QStringLiteral("multiprocessing.Event()");
+        break;
+    case ScenarioKind::Barrier:
+        m_python = QStringLiteral("multiprocessing.Barrier(parties)");
         break;
     }
     for (const ParameterSpec& spec : parameterSpecs(kind))

@@ -15,7 +15,7 @@
 
 namespace ipcscope {
 
-enum class ScenarioKind { Counter, Queue };
+enum class ScenarioKind { Counter, Queue, Array, Semaphore, Event, Barrier };
 
 struct ParameterSpec
 {

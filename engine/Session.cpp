@@ -23,8 +23,9 @@ constexpr int kWorkerExitStopped = 3;
 
 bool isBlocked(ipc::WorkerState state)
 {
-    return state == ipc::WorkerState::WaitingLock || state == ipc::WorkerState::BlockedPut ||
-           state == ipc::WorkerState::BlockedGet;
+    using S = ipc::WorkerState;
+    return state == S::WaitingLock || state == S::BlockedPut || state == S::BlockedGet ||
+           state == S::WaitingPermit || state == S::WaitingEvent || state == S::WaitingBarrier;
 }
 
 } // namespace
@@ -85,6 +86,7 @@ void Session::setSamplingRateHz(int hz)
     m_samplingRateHz = std::clamp(hz, 1, 10'000);
     if (m_sampler)
         m_sampler->setRateHz(m_samplingRateHz);
+    m_sampler->setScenarioKind(Scenario::kindName(m_scenario.kind()));
 }
 
 void Session::say(const QString& text)
@@ -150,10 +152,12 @@ bool Session::start(QString* error)
     for (const std::string& name : ipc::removeStaleSegments())
         say(tr("removed stale segment %1 (its creator is gone)").arg(QString::fromStdString(name)));
 
-    const bool isQueue = m_scenario.kind() == ScenarioKind::Queue;
+    const ScenarioKind kind = m_scenario.kind();
+    auto value = [this](const char* key) { return m_scenario.value(QLatin1String(key)); };
     try {
-        const auto capacity = isQueue ? uint32_t(m_scenario.value(QStringLiteral("capacity"))) : 1u;
-        m_segment = std::make_unique<ipc::OwnedSegment>(ipc::randomToken(), capacity);
+        const auto capacity = kind == ScenarioKind::Queue ? uint32_t(value("capacity")) : 1u;
+        const auto permits = kind == ScenarioKind::Semaphore ? uint32_t(value("permits")) : 1u;
+        m_segment = std::make_unique<ipc::OwnedSegment>(ipc::randomToken(), capacity, permits);
     } catch (const std::exception& e) {
         *error = QString::fromLocal8Bit(e.what());
         return false;
@@ -168,9 +172,28 @@ bool Session::start(QString* error)
     }
 
     // Everything workers read at start-up is in place before the first one runs.
-    if (isQueue) {
-        segment.queue.producersRunning.store(int(m_scenario.value(QStringLiteral("producers"))));
-        segment.queue.sentinelsToSend.store(int(m_scenario.value(QStringLiteral("consumers"))));
+    switch (kind) {
+    case ScenarioKind::Counter:
+        segment.control.counterShared.store(value("shared") ? 1 : 0);
+        break;
+    case ScenarioKind::Queue:
+        segment.queue.producersRunning.store(int(value("producers")));
+        segment.queue.sentinelsToSend.store(int(value("consumers")));
+        break;
+    case ScenarioKind::Array:
+        segment.array.length = uint32_t(value("length"));
+        break;
+    case ScenarioKind::Semaphore:
+        segment.semaphore.workersRunning.store(int(value("workers")));
+        segment.control.boundedSemaphore.store(value("bounded") ? 1 : 0);
+        segment.control.overRelease.store(value("over_release") ? 1 : 0);
+        break;
+    case ScenarioKind::Event:
+        segment.control.setAfterMs.store(uint32_t(value("set_after_ms")));
+        break;
+    case ScenarioKind::Barrier:
+        segment.barrier.parties = uint32_t(value("parties"));
+        break;
     }
     QList<int> ids;
     bool launched = true;
@@ -194,6 +217,7 @@ bool Session::start(QString* error)
 
     m_sampler = std::make_unique<Sampler>(segment, m_recording);
     m_sampler->setRateHz(m_samplingRateHz);
+    m_sampler->setScenarioKind(Scenario::kindName(m_scenario.kind()));
     segment.control.startNs.store(ipc::monotonicNs());
     // release: everything set up above is visible to a worker that sees Running
     segment.control.runState.store(uint32_t(ipc::RunState::Running), std::memory_order_release);
@@ -206,13 +230,24 @@ bool Session::start(QString* error)
 
 QList<ipc::Role> Session::initialRoles() const
 {
-    auto times = [](qint64 n, ipc::Role role) { return QList<ipc::Role>(qsizetype(n), role); };
+    auto times = [this](const char* key, ipc::Role role) {
+        return QList<ipc::Role>(qsizetype(m_scenario.value(QLatin1String(key))), role);
+    };
     switch (m_scenario.kind()) {
     case ScenarioKind::Counter:
-        return times(m_scenario.value(QStringLiteral("workers")), ipc::Role::Incrementer);
+        return times("workers", ipc::Role::Incrementer);
     case ScenarioKind::Queue:
-        return times(m_scenario.value(QStringLiteral("producers")), ipc::Role::Producer) +
-               times(m_scenario.value(QStringLiteral("consumers")), ipc::Role::Consumer);
+        return times("producers", ipc::Role::Producer) + times("consumers", ipc::Role::Consumer);
+    case ScenarioKind::Array:
+        return times("workers", ipc::Role::ArrayWriter);
+    case ScenarioKind::Semaphore:
+        return times("workers", ipc::Role::SemaphoreUser);
+    case ScenarioKind::Event:
+        // Untimed waiters first, then the timed ones (prepareSlot counts them), then the setter.
+        return times("waiters", ipc::Role::EventWaiter) +
+               times("timed_waiters", ipc::Role::EventWaiter) + QList{ipc::Role::EventSetter};
+    case ScenarioKind::Barrier:
+        return times("parties", ipc::Role::BarrierParty);
     }
     return {};
 }
@@ -226,16 +261,38 @@ QStringList Session::roleArguments(ipc::Role role)
     case ipc::Role::Producer:
         return {QStringLiteral("--items"), QString::number(m_scenario.value(QStringLiteral("items"))),
                 QStringLiteral("--producer-id"), QString::number(m_producersLaunched++)};
-    case ipc::Role::Consumer:
-    case ipc::Role::None:
+    default: // the others read theirs from their slot (prepareSlot)
         break;
     }
     return {};
 }
 
+void Session::prepareSlot(ipc::WorkerSlot& slot, ipc::Role role)
+{
+    auto value = [this](const char* key) { return uint32_t(m_scenario.value(QLatin1String(key))); };
+    switch (role) {
+    case ipc::Role::ArrayWriter:
+        slot.iterations.store(value("iterations"));
+        break;
+    case ipc::Role::SemaphoreUser:
+        slot.iterations.store(value("entries"));
+        break;
+    case ipc::Role::BarrierParty:
+        slot.iterations.store(value("rounds"));
+        break;
+    case ipc::Role::EventWaiter:
+        slot.timeoutMs.store(m_eventWaitersLaunched++ >= int(value("waiters")) ? value("timeout_ms")
+                                                                               : 0);
+        break;
+    default:
+        break;
+    }
+}
+
 bool Session::launch(int id, ipc::Role role, QString* error)
 {
     ipc::WorkerSlot& slot = m_segment->segment().workerSlots[id];
+    prepareSlot(slot, role);
     slot.role.store(uint32_t(role));
     slot.inUse.store(1, std::memory_order_release);
 
@@ -377,6 +434,10 @@ bool Session::setLiveValue(const QString& key, qint64 value, QString* error)
         control.produceDelayUs.store(uint32_t(value));
     else if (key == QLatin1String("consume_us"))
         control.consumeDelayUs.store(uint32_t(value));
+    else if (key == QLatin1String("hold_us"))
+        control.holdUs.store(uint32_t(value));
+    else if (key == QLatin1String("work_us"))
+        control.workUs.store(uint32_t(value));
     return true;
 }
 
@@ -457,6 +518,7 @@ void Session::finishIfAllExited()
         m_sampler->sampleOnce(true); // what the workers wrote last
         m_sampler.reset();
     }
+    reportMisuse();
     m_segment.reset(); // unlinks the segment: nothing of the session remains
     setState(State::Finished);
     emit finished();
@@ -480,10 +542,32 @@ QList<int> Session::stuckWorkers() const
     return stuck;
 }
 
+void Session::reportMisuse()
+{
+    if (!m_segment)
+        return;
+    const ipc::SemaphoreBlock& semaphore = m_segment->segment().semaphore;
+    const quint32 refused = semaphore.refusedReleases.load();
+    const quint32 accepted = semaphore.overReleases.load();
+    if (refused > m_refusedReleasesReported) {
+        m_refusedReleasesReported = refused;
+        say(tr("error: BoundedSemaphore refused a release() that had no matching acquire() "
+               "(Python raises ValueError: Semaphore released too many times)"));
+    }
+    if (accepted > m_acceptedReleasesReported) {
+        m_acceptedReleasesReported = accepted;
+        say(tr("warning: the plain Semaphore accepted a release() without acquire(): it now lets "
+               "%1 processes in at once instead of %2")
+                .arg(semaphore.permits + accepted)
+                .arg(semaphore.permits));
+    }
+}
+
 void Session::checkHealth()
 {
     if (!isActive() || !m_segment)
         return;
+    reportMisuse();
     const ipc::Segment& segment = m_segment->segment();
     for (int lock = 0; lock < ipc::kMaxLocks; ++lock) {
         const int holder = segment.locks[lock].holderWorker.load();

@@ -94,10 +94,12 @@ private:
 
     QList<ipc::Role> initialRoles() const;      // the workers a scenario starts with
     QStringList roleArguments(ipc::Role role);  // a worker's role-specific arguments
+    void prepareSlot(ipc::WorkerSlot& slot, ipc::Role role); // per-worker figures, before launch
     bool launch(int id, ipc::Role role, QString* error);
     bool waitUntilReady(const QList<int>& ids, QString* error);
     void onChildFinished(int id, int exitCode, bool crashed);
     void checkHealth();
+    void reportMisuse(); // e.g. a semaphore released once too often
     void finishIfAllExited();
     void killRemaining();
     void setState(State state);
@@ -117,6 +119,9 @@ private:
     bool m_stopWhenStuck = false;
     int m_samplingRateHz = 1000;
     int m_producersLaunched = 0;
+    int m_eventWaitersLaunched = 0;
+    quint32 m_refusedReleasesReported = 0;
+    quint32 m_acceptedReleasesReported = 0;
     quint64 m_lastProgress = 0;
     QElapsedTimer m_sinceProgress;
     QList<int> m_reportedDeadHolders;

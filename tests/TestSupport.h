@@ -1,8 +1,14 @@
 #pragma once
 // Shared by the integration tests: what a finished session must leave
 // behind, which is nothing.
+#include "Session.h"
+
 #include <QDir>
+#include <QSignalSpy>
 #include <QStringList>
+
+#include <initializer_list>
+#include <utility>
 
 #include <csignal>
 #include <unistd.h>
@@ -24,6 +30,28 @@ inline QList<qint64> stillExisting(const QList<qint64>& pids)
         if (::kill(pid_t(pid), 0) == 0)
             alive.append(pid);
     return alive;
+}
+
+// Runs until the session finishes by itself (or the generous timeout).
+inline bool runToEnd(Session& session, int timeoutMs = 120'000)
+{
+    if (session.state() == Session::State::Finished)
+        return true;
+    QSignalSpy finished(&session, &Session::finished);
+    return finished.wait(timeoutMs) || session.state() == Session::State::Finished;
+}
+
+// A scenario of `kind` with the given values (each must be valid).
+inline Scenario scenarioWith(ScenarioKind kind,
+                             std::initializer_list<std::pair<const char*, qint64>> values)
+{
+    Scenario scenario(kind);
+    for (const auto& [key, value] : values) {
+        QString error;
+        if (!scenario.setValue(QLatin1String(key), value, &error))
+            qFatal("scenarioWith: %s", qPrintable(error));
+    }
+    return scenario;
 }
 
 } // namespace ipcscope::test

@@ -18,7 +18,7 @@ namespace {
 
 const QString kQueueKeys =
     QStringLiteral("producers, consumers, capacity, items, lock, produce_us, consume_us, think_us");
-const QString kCounterKeys = QStringLiteral("workers, iterations, lock, think_us");
+const QString kCounterKeys = QStringLiteral("workers, iterations, lock, think_us, shared");
 
 QByteArray queueWith(const QByteArray& parameters)
 {
@@ -76,6 +76,15 @@ private slots:
         QTest::addColumn<QString>("keys");
         QTest::newRow("counter") << ScenarioKind::Counter << kCounterKeys;
         QTest::newRow("queue") << ScenarioKind::Queue << kQueueKeys;
+        QTest::newRow("array") << ScenarioKind::Array
+                               << QStringLiteral("workers, length, iterations, lock, think_us");
+        QTest::newRow("semaphore") << ScenarioKind::Semaphore
+                                   << QStringLiteral(
+                                          "workers, permits, entries, hold_us, bounded, over_release");
+        QTest::newRow("event") << ScenarioKind::Event
+                               << QStringLiteral("waiters, timed_waiters, timeout_ms, set_after_ms");
+        QTest::newRow("barrier") << ScenarioKind::Barrier
+                                 << QStringLiteral("parties, rounds, work_us");
     }
     void specTable_isConsistent()
     {
@@ -159,7 +168,8 @@ private slots:
 
     void builtinNames_listTheResourceDirectory()
     {
-        QCOMPARE(Scenario::builtinNames(), QStringList({"counter", "queue"}));
+        QCOMPARE(Scenario::builtinNames(), QStringList({"array", "barrier", "counter", "counter-unshared",
+                                                     "event", "queue", "semaphore"}));
         QVERIFY(QFile::exists(QStringLiteral(":/scenarios/counter.json")));
         QVERIFY(QFile::exists(QStringLiteral(":/scenarios/queue.json")));
     }
@@ -172,13 +182,32 @@ private slots:
         QTest::addColumn<QString>("pythonMentions");
         QTest::newRow("counter") << "counter" << ScenarioKind::Counter
                                  << QStringList{"workers=4", "iterations=200000", "lock=on",
-                                                "think_us=2"}
+                                                "think_us=2", "shared=on"}
                                  << "get_lock()";
         QTest::newRow("queue") << "queue" << ScenarioKind::Queue
                                << QStringList{"producers=2",    "consumers=2", "capacity=8",
                                               "items=20000",    "lock=on",     "produce_us=300",
                                               "consume_us=500", "think_us=0"}
                                << "Queue(maxsize=8)";
+        QTest::newRow("counter-unshared")
+            << "counter-unshared" << ScenarioKind::Counter
+            << QStringList{"workers=4", "iterations=100000", "lock=off", "think_us=0", "shared=off"}
+            << "global";
+        QTest::newRow("array") << "array" << ScenarioKind::Array
+                               << QStringList{"workers=4", "length=8", "iterations=20000", "lock=on",
+                                              "think_us=2"}
+                               << "Array('i', length)";
+        QTest::newRow("semaphore") << "semaphore" << ScenarioKind::Semaphore
+                                   << QStringList{"workers=6",    "permits=2",  "entries=100",
+                                                  "hold_us=3000", "bounded=on", "over_release=on"}
+                                   << "BoundedSemaphore(";
+        QTest::newRow("event") << "event" << ScenarioKind::Event
+                               << QStringList{"waiters=4", "timed_waiters=1", "timeout_ms=500",
+                                              "set_after_ms=1500"}
+                               << "Event()";
+        QTest::newRow("barrier") << "barrier" << ScenarioKind::Barrier
+                                 << QStringList{"parties=4", "rounds=40", "work_us=20000"}
+                                 << "Barrier(";
     }
     void builtins_loadAndValidate()
     {
@@ -220,7 +249,8 @@ private slots:
     {
         QString error;
         QVERIFY(!Scenario::load(QStringLiteral("nope"), &error));
-        QCOMPARE(error, QStringLiteral("unknown scenario 'nope' (built-in: counter, queue; or give "
+        QCOMPARE(error, QStringLiteral("unknown scenario 'nope' (built-in: array, barrier, counter, "
+                                       "counter-unshared, event, queue, semaphore; or give "
                                        "a path to a JSON file)"));
         QVERIFY(!Scenario::load(QString(), &error));
         QVERIFY(error.startsWith(QStringLiteral("unknown scenario ''")));
@@ -478,11 +508,12 @@ private slots:
         QTest::newRow("help as object") << QByteArray(R"({"kind": "queue", "help": {}})")
                                         << "help: must be a string, got an object";
         QTest::newRow("kind missing")
-            << QByteArray(R"({"name": "q"})") << "kind: missing (one of: counter, queue)";
+            << QByteArray(R"({"name": "q"})") << "kind: missing (one of: counter, queue, array, semaphore, event, barrier)";
         QTest::newRow("kind unknown") << QByteArray(R"({"kind": "stack"})")
-                                      << "kind: must be one of counter, queue, got 'stack'";
+                                      << "kind: must be one of counter, queue, array, semaphore, event, barrier, "
+                                         "got 'stack'";
         QTest::newRow("kind as number")
-            << QByteArray(R"({"kind": 1})") << "kind: must be one of counter, queue, got 1";
+            << QByteArray(R"({"kind": 1})") << "kind: must be one of counter, queue, array, semaphore, event, barrier, got 1";
         QTest::newRow("format as string")
             << QByteArray(R"({"format": "1", "kind": "queue"})")
             << "format: must be a version number from 1 to 1, got '1'";

@@ -20,6 +20,10 @@ QColor stateColor(ipc::WorkerState state)
     case S::Stopped: return QColor(0xbd, 0xbd, 0xbd);
     case S::Killed: return QColor(0x21, 0x21, 0x21);
     case S::Failed: return QColor(0x88, 0x0e, 0x4f);
+    case S::WaitingPermit: return QColor(0xd8, 0x1b, 0x60);  // pink-red: no permit left
+    case S::HoldingPermit: return QColor(0x00, 0x89, 0x7b);  // teal: inside the section
+    case S::WaitingEvent: return QColor(0xfd, 0xd8, 0x35);   // yellow: waiting for a signal
+    case S::WaitingBarrier: return QColor(0x6d, 0x4c, 0x41); // brown: arrived, others not yet
     case S::Count: break;
     }
     return Qt::gray;
@@ -42,6 +46,10 @@ QString stateLabel(ipc::WorkerState state)
     case S::Stopped: return tr("stopped");
     case S::Killed: return tr("killed");
     case S::Failed: return tr("failed");
+    case S::WaitingPermit: return tr("waiting for a permit");
+    case S::HoldingPermit: return tr("inside (holds a permit)");
+    case S::WaitingEvent: return tr("waiting for the event");
+    case S::WaitingBarrier: return tr("waiting at the barrier");
     case S::Count: break;
     }
     return tr("unknown");
@@ -54,6 +62,11 @@ QString roleLabel(ipc::Role role)
     case ipc::Role::Incrementer: return tr("incrementer");
     case ipc::Role::Producer: return tr("producer");
     case ipc::Role::Consumer: return tr("consumer");
+    case ipc::Role::ArrayWriter: return tr("array writer");
+    case ipc::Role::SemaphoreUser: return tr("semaphore user");
+    case ipc::Role::EventWaiter: return tr("event waiter");
+    case ipc::Role::EventSetter: return tr("event setter");
+    case ipc::Role::BarrierParty: return tr("barrier party");
     case ipc::Role::None: break;
     }
     return tr("none");

@@ -22,11 +22,12 @@ namespace ipcscope::ipc {
 
 constexpr uint64_t kMagic = 0x3150435343504931ull; // "1IPCSCP1" little-endian
 // Bump whenever any struct below changes shape or meaning.
-constexpr uint32_t kLayoutVersion = 1;
+constexpr uint32_t kLayoutVersion = 2;
 
 constexpr int kMaxWorkers = 256;
 constexpr int kMaxLocks = 4;
 constexpr int kMaxQueueCapacity = 65536;
+constexpr int kMaxArrayLength = 64;
 
 static_assert(std::atomic<uint64_t>::is_always_lock_free, "shared atomics must be lock-free");
 static_assert(std::atomic<int64_t>::is_always_lock_free, "shared atomics must be lock-free");
@@ -43,7 +44,32 @@ enum class Role : uint32_t {
     Incrementer = 1,
     Producer = 2,
     Consumer = 3,
+    ArrayWriter = 4,    // Array('q', n): element-wise read, think, write
+    SemaphoreUser = 5,  // enters a section guarded by Semaphore(k)
+    EventWaiter = 6,    // Event.wait() (with or without a timeout)
+    EventSetter = 7,    // Event.set() after a while
+    BarrierParty = 8,   // Barrier(n).wait() once per round
 };
+
+// The role's name on the worker's command line and in exported data.
+constexpr const char* roleId(Role role) noexcept
+{
+    switch (role) {
+    case Role::Incrementer: return "incrementer";
+    case Role::Producer: return "producer";
+    case Role::Consumer: return "consumer";
+    case Role::ArrayWriter: return "array-writer";
+    case Role::SemaphoreUser: return "semaphore-user";
+    case Role::EventWaiter: return "event-waiter";
+    case Role::EventSetter: return "event-setter";
+    case Role::BarrierParty: return "barrier-party";
+    case Role::None: break;
+    }
+    return "none";
+}
+constexpr Role kAllRoles[] = {Role::Incrementer,   Role::Producer,    Role::Consumer,
+                              Role::ArrayWriter,   Role::SemaphoreUser, Role::EventWaiter,
+                              Role::EventSetter,   Role::BarrierParty};
 
 // What a worker is doing right now. Written by the worker (and by the parent
 // once the worker is gone); the views colour by it.
@@ -60,6 +86,10 @@ enum class WorkerState : uint32_t {
     Stopped = 9, // left because the session asked it to stop
     Killed = 10, // written by the parent after reaping a killed worker
     Failed = 11, // written by the parent after a non-zero exit
+    WaitingPermit = 12, // Semaphore.acquire() blocked: no permit left
+    HoldingPermit = 13, // inside the section a Semaphore guards
+    WaitingEvent = 14,  // Event.wait()
+    WaitingBarrier = 15, // Barrier.wait(): arrived, the others have not
     Count
 };
 
@@ -73,6 +103,16 @@ enum class EventType : uint16_t {
     ItemGot = 7,      // a = item key, b = depth after the get
     SentinelPut = 8,  // a = sentinel number
     SentinelGot = 9,
+    ArrayRead = 10,       // object = element, a = value read
+    ArrayWrite = 11,      // object = element, a = value written, b = value read before
+    PermitAcquired = 12,  // a = wait in ns, b = processes inside after entering
+    PermitReleased = 13,  // b = processes inside after leaving
+    OverRelease = 14,     // a = 1 refused (BoundedSemaphore: ValueError), 0 accepted
+    EventWaitBegin = 15,  // a = timeout in ms (0: none)
+    EventReleased = 16,   // a = waited ns, b = 1 if the wait timed out
+    EventSet = 17,
+    BarrierArrive = 18,   // a = generation, b = arrivals in it so far (this one included)
+    BarrierPass = 19,     // a = generation
 };
 
 // A queue item's identity: producer id + 1 in the top 16 bits, sequence in
@@ -105,6 +145,13 @@ struct ControlBlock
     std::atomic<uint32_t> consumeDelayUs;
     std::atomic<uint32_t> thinkUs; // gap between reading and writing a shared value
     std::atomic<uint64_t> startNs; // CLOCK_MONOTONIC when the run began
+    // Per-scenario parameters, written before any worker starts.
+    std::atomic<uint32_t> counterShared; // 0: each incrementer works on its own copy
+    std::atomic<uint32_t> holdUs;        // time spent inside a semaphore's section
+    std::atomic<uint32_t> workUs;        // work before each barrier arrival
+    std::atomic<uint32_t> setAfterMs;    // when the event setter calls set()
+    std::atomic<uint32_t> boundedSemaphore; // 1: BoundedSemaphore refuses an over-release
+    std::atomic<uint32_t> overRelease;      // 1: the last worker out releases once too often
 };
 
 // A guard lock: a real interprocess_mutex plus who holds it, readable
@@ -152,29 +199,76 @@ struct BoundedQueue
     std::atomic<uint64_t> itemTimeNs[kMaxQueueCapacity];
 };
 
+// Array('q', length): element-wise read, think, write, like the counter.
+struct SharedArray
+{
+    uint32_t length;
+    std::atomic<int64_t> values[kMaxArrayLength];
+};
+
+// Semaphore(k) / BoundedSemaphore(k): a real counting semaphore, plus gauges
+// the workers keep beside it so that "never more than k inside" is checked
+// against the truth, not against sampled events.
+struct SemaphoreBlock
+{
+    explicit SemaphoreBlock(uint32_t permits_) : semaphore(permits_), permits(permits_) {}
+
+    boost::interprocess::interprocess_semaphore semaphore;
+    uint32_t permits;
+    std::atomic<int32_t> inside;
+    std::atomic<int32_t> maxInside;
+    std::atomic<int32_t> permitsOut;     // acquired and not released yet
+    std::atomic<int32_t> workersRunning; // the last one out may over-release
+    std::atomic<uint32_t> overReleases;  // accepted (plain Semaphore: it now admits more)
+    std::atomic<uint32_t> refusedReleases; // refused (BoundedSemaphore raised ValueError)
+};
+
+// Event and Barrier are futex words: a process-shared futex has no owner, so
+// a killed waiter cannot wedge the others (unlike Boost 1.74's condition).
+struct EventBlock
+{
+    std::atomic<uint32_t> flag; // 1 = set
+    std::atomic<uint64_t> setNs;
+    std::atomic<int32_t> waiting;
+};
+
+struct BarrierBlock
+{
+    uint32_t parties;
+    std::atomic<uint32_t> arrived;
+    std::atomic<uint32_t> generation; // the futex word the waiters sleep on
+};
+
 struct alignas(64) WorkerSlot
 {
     // Written by the parent before launch.
     std::atomic<uint32_t> inUse;
     std::atomic<uint32_t> role;
     std::atomic<uint32_t> pauseRequested; // pause just this worker
+    std::atomic<uint32_t> iterations;     // rounds / entries / writes this worker does
+    std::atomic<uint32_t> timeoutMs;      // Event.wait(timeout); 0 = wait forever
     // Written by the worker.
     std::atomic<int32_t> pid;
     std::atomic<uint32_t> state;
     std::atomic<uint64_t> stateSinceNs;
     std::atomic<uint64_t> ops;       // increments done / items put / items got
     std::atomic<uint64_t> blockedNs; // total time spent waiting (lock, put, get)
+    std::atomic<int64_t> ownValue;   // counter with shared=off: this process's own copy
     alignas(64) EventRing ring;
 };
 
 struct Segment
 {
-    Segment(uint64_t token, uint32_t queueCapacity);
+    Segment(uint64_t token, uint32_t queueCapacity, uint32_t semaphorePermits = 1);
 
     SegmentHeader header;
     alignas(64) ControlBlock control;
     alignas(64) GuardLock locks[kMaxLocks];
     alignas(64) SharedCounter counter;
+    alignas(64) SharedArray array;
+    alignas(64) SemaphoreBlock semaphore;
+    alignas(64) EventBlock event;
+    alignas(64) BarrierBlock barrier;
     alignas(64) BoundedQueue queue;
     WorkerSlot workerSlots[kMaxWorkers];
 };

@@ -2,6 +2,10 @@
 
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
+#include <climits>
+#include <ctime>
+#include <linux/futex.h>
+#include <sys/syscall.h>
 #include <thread>
 #include <unistd.h>
 
@@ -47,6 +51,25 @@ bool blockingWait(WorkerContext& context, WorkerState blockedState, TryWait tryW
     probe.setState(before);
     return acquired;
 }
+
+// Process-shared futex (no FUTEX_PRIVATE_FLAG: the word lives in shared
+// memory mapped by several processes). Sleeps while *word == expected, at most
+// timeoutNs; spurious wake-ups are fine, every caller re-checks in a loop.
+void futexWait(std::atomic<uint32_t>& word, uint32_t expected, uint64_t timeoutNs)
+{
+    static_assert(sizeof(std::atomic<uint32_t>) == sizeof(uint32_t));
+    timespec timeout{time_t(timeoutNs / 1'000'000'000ull), long(timeoutNs % 1'000'000'000ull)};
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&word), FUTEX_WAIT, expected, &timeout,
+            nullptr, 0);
+}
+
+void futexWakeAll(std::atomic<uint32_t>& word)
+{
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&word), FUTEX_WAKE, INT_MAX, nullptr, nullptr,
+            0);
+}
+
+constexpr uint64_t kSliceNs = uint64_t(kWaitSliceMs) * 1'000'000;
 
 } // namespace
 
@@ -161,6 +184,170 @@ bool incrementCounter(WorkerContext& context)
     probe.addOp();
     if (locked)
         releaseGuard(context, 0);
+    return true;
+}
+
+bool incrementOwnCopy(WorkerContext& context)
+{
+    Probe& probe = context.probe();
+    const int64_t read = context.slot().ownValue.load(std::memory_order_relaxed);
+    probe.emit(EventType::CounterRead, 1, read); // object 1: a private copy, not the shared value
+    context.pauseFor(thinkUs(context));
+    context.slot().ownValue.store(read + 1, std::memory_order_relaxed);
+    probe.emit(EventType::CounterWrite, 1, read + 1, read);
+    probe.addOp();
+    return true;
+}
+
+bool incrementArrayElement(WorkerContext& context, uint32_t element)
+{
+    const bool locked = lockSwitchOn(context, 0);
+    if (locked && !acquireGuard(context, 0))
+        return false;
+    std::atomic<int64_t>& value = context.segment().array.values[element];
+    Probe& probe = context.probe();
+    const int64_t read = value.load(std::memory_order_relaxed);
+    probe.emit(EventType::ArrayRead, uint16_t(element), read);
+    context.pauseFor(thinkUs(context));
+    value.store(read + 1, std::memory_order_relaxed);
+    probe.emit(EventType::ArrayWrite, uint16_t(element), read + 1, read);
+    probe.addOp();
+    if (locked)
+        releaseGuard(context, 0);
+    return true;
+}
+
+bool acquirePermit(WorkerContext& context)
+{
+    SemaphoreBlock& block = context.segment().semaphore;
+    const uint64_t asked = monotonicNs();
+    const bool acquired = blockingWait(
+        context, WorkerState::WaitingPermit, [&] { return block.semaphore.try_wait(); },
+        [&](const boost::posix_time::ptime& deadline) {
+            return block.semaphore.timed_wait(deadline);
+        });
+    if (!acquired)
+        return false;
+    block.permitsOut.fetch_add(1, std::memory_order_relaxed);
+    // The true number inside, kept by the processes themselves: the check
+    // "never more than k" must not depend on sampling.
+    const int32_t inside = block.inside.fetch_add(1, std::memory_order_acq_rel) + 1;
+    int32_t seen = block.maxInside.load(std::memory_order_relaxed);
+    while (inside > seen && !block.maxInside.compare_exchange_weak(seen, inside)) {
+    }
+    const uint64_t now = monotonicNs();
+    context.probe().setState(WorkerState::HoldingPermit);
+    context.probe().emitAt(now, EventType::PermitAcquired, 0, int64_t(now - asked), inside);
+    return true;
+}
+
+void releasePermit(WorkerContext& context)
+{
+    SemaphoreBlock& block = context.segment().semaphore;
+    const int32_t inside = block.inside.fetch_sub(1, std::memory_order_acq_rel) - 1;
+    context.probe().emit(EventType::PermitReleased, 0, 0, inside);
+    block.permitsOut.fetch_sub(1, std::memory_order_relaxed);
+    block.semaphore.post();
+    context.probe().setState(WorkerState::Working);
+    context.probe().addOp();
+}
+
+bool overReleasePermit(WorkerContext& context)
+{
+    SemaphoreBlock& block = context.segment().semaphore;
+    // BoundedSemaphore.release() raises ValueError when the value would
+    // exceed its initial value: here, when no permit is out.
+    const bool refused = context.segment().control.boundedSemaphore.load() != 0 &&
+                         block.permitsOut.load(std::memory_order_acquire) <= 0;
+    if (refused) {
+        block.refusedReleases.fetch_add(1, std::memory_order_relaxed);
+    } else {
+        block.overReleases.fetch_add(1, std::memory_order_relaxed);
+        block.semaphore.post();
+    }
+    context.probe().emit(EventType::OverRelease, 0, refused ? 1 : 0);
+    return refused;
+}
+
+WaitResult waitForEvent(WorkerContext& context, uint32_t timeoutMs)
+{
+    EventBlock& event = context.segment().event;
+    Probe& probe = context.probe();
+    const uint64_t begin = monotonicNs();
+    const uint64_t deadline = timeoutMs ? begin + uint64_t(timeoutMs) * 1'000'000 : UINT64_MAX;
+    probe.emitAt(begin, EventType::EventWaitBegin, 0, timeoutMs);
+    event.waiting.fetch_add(1, std::memory_order_relaxed);
+    const WorkerState before = probe.state();
+    probe.setState(WorkerState::WaitingEvent);
+    WaitResult result = WaitResult::Released;
+    for (;;) {
+        if (event.flag.load(std::memory_order_acquire) != 0)
+            break;
+        const uint64_t now = monotonicNs();
+        if (now >= deadline) {
+            result = WaitResult::TimedOut;
+            break;
+        }
+        if (context.stopRequested()) {
+            result = WaitResult::Stopped;
+            break;
+        }
+        futexWait(event.flag, 0, std::min(kSliceNs, deadline - now));
+    }
+    const uint64_t end = monotonicNs();
+    event.waiting.fetch_sub(1, std::memory_order_relaxed);
+    probe.addBlocked(end - begin);
+    probe.setState(before);
+    if (result != WaitResult::Stopped) {
+        probe.emitAt(end, EventType::EventReleased, 0, int64_t(end - begin),
+                     result == WaitResult::TimedOut ? 1 : 0);
+        probe.addOp();
+    }
+    return result;
+}
+
+void setEvent(WorkerContext& context)
+{
+    EventBlock& event = context.segment().event;
+    const uint64_t now = monotonicNs();
+    // The event is emitted before the flag flips: every release is then
+    // recorded after the set, as it happened.
+    context.probe().emitAt(now, EventType::EventSet, 0, 0);
+    event.setNs.store(now, std::memory_order_relaxed);
+    event.flag.store(1, std::memory_order_release);
+    futexWakeAll(event.flag);
+    context.probe().addOp();
+}
+
+bool waitAtBarrier(WorkerContext& context)
+{
+    BarrierBlock& barrier = context.segment().barrier;
+    Probe& probe = context.probe();
+    const uint32_t generation = barrier.generation.load(std::memory_order_acquire);
+    // Timestamp before arriving: the last arrival is then recorded before
+    // anyone can pass.
+    const uint64_t arrivedAt = monotonicNs();
+    const uint32_t arrivals = barrier.arrived.fetch_add(1, std::memory_order_acq_rel) + 1;
+    probe.emitAt(arrivedAt, EventType::BarrierArrive, 0, generation, arrivals);
+    if (arrivals == barrier.parties) {
+        barrier.arrived.store(0, std::memory_order_relaxed);
+        barrier.generation.fetch_add(1, std::memory_order_acq_rel);
+        futexWakeAll(barrier.generation);
+    } else {
+        const WorkerState before = probe.state();
+        probe.setState(WorkerState::WaitingBarrier);
+        while (barrier.generation.load(std::memory_order_acquire) == generation) {
+            if (context.stopRequested()) {
+                probe.addBlocked(monotonicNs() - arrivedAt);
+                return false;
+            }
+            futexWait(barrier.generation, generation, kSliceNs);
+        }
+        probe.addBlocked(monotonicNs() - arrivedAt);
+        probe.setState(before);
+    }
+    probe.emit(EventType::BarrierPass, 0, generation);
+    probe.addOp();
     return true;
 }
 

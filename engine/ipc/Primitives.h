@@ -51,6 +51,29 @@ void releaseGuard(WorkerContext& context, int index);
 // when its switch is on. False if the session stopped first.
 bool incrementCounter(WorkerContext& context);
 
+// Counter with shared=off: the same read, think, write on this process's own
+// copy (what a plain global does after fork: the parent never sees it).
+bool incrementOwnCopy(WorkerContext& context);
+
+// One element-wise increment of the shared Array: read, think, write, under
+// guard lock 0 when its switch is on.
+bool incrementArrayElement(WorkerContext& context, uint32_t element);
+
+// Semaphore.acquire() / release(); false if the session stopped first.
+bool acquirePermit(WorkerContext& context);
+void releasePermit(WorkerContext& context);
+// One release() more than acquired: BoundedSemaphore refuses it (true
+// returned: refused), a plain Semaphore accepts it and admits one more.
+bool overReleasePermit(WorkerContext& context);
+
+enum class WaitResult { Released, TimedOut, Stopped };
+// Event.wait(timeout): timeoutMs 0 waits until set (or stop).
+WaitResult waitForEvent(WorkerContext& context, uint32_t timeoutMs);
+void setEvent(WorkerContext& context);
+
+// Barrier.wait(): returns once all parties of this generation arrived.
+bool waitAtBarrier(WorkerContext& context);
+
 // Puts one item into the bounded queue, blocking while it is full.
 bool queuePut(WorkerContext& context, uint64_t key);
 // Gets one item, blocking while the queue is empty; nullopt on stop.

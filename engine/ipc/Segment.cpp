@@ -18,7 +18,8 @@ namespace bip = boost::interprocess;
 
 namespace ipcscope::ipc {
 
-Segment::Segment(uint64_t token, uint32_t queueCapacity) : queue(queueCapacity)
+Segment::Segment(uint64_t token, uint32_t queueCapacity, uint32_t semaphorePermits)
+    : semaphore(semaphorePermits), queue(queueCapacity)
 {
     header.magic = kMagic;
     header.layoutVersion = kLayoutVersion;
@@ -29,6 +30,7 @@ Segment::Segment(uint64_t token, uint32_t queueCapacity) : queue(queueCapacity)
     control.runState.store(uint32_t(RunState::Starting));
     for (auto& enabled : control.lockEnabled)
         enabled.store(1);
+    control.counterShared.store(1);
     for (auto& lock : locks)
         lock.holderWorker.store(-1);
 }
@@ -67,7 +69,7 @@ struct OwnedSegment::Mapping
     bip::mapped_region region;
 };
 
-OwnedSegment::OwnedSegment(uint64_t token, uint32_t queueCapacity)
+OwnedSegment::OwnedSegment(uint64_t token, uint32_t queueCapacity, uint32_t semaphorePermits)
     : m_name(segmentName(getuid(), getpid(), token)), m_token(token)
 {
     if (queueCapacity < 1 || queueCapacity > uint32_t(kMaxQueueCapacity))
@@ -85,7 +87,7 @@ OwnedSegment::OwnedSegment(uint64_t token, uint32_t queueCapacity)
     }
     // Constructed once, here, before any worker can see it. Trivial members
     // (the event records) stay untouched, so their pages cost nothing until used.
-    m_segment = new (m_mapping->region.get_address()) Segment(token, queueCapacity);
+    m_segment = new (m_mapping->region.get_address()) Segment(token, queueCapacity, semaphorePermits);
 }
 
 OwnedSegment::~OwnedSegment()

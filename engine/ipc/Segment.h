@@ -23,7 +23,7 @@ class OwnedSegment
 {
 public:
     // Throws std::runtime_error with a readable message on failure.
-    OwnedSegment(uint64_t token, uint32_t queueCapacity);
+    OwnedSegment(uint64_t token, uint32_t queueCapacity, uint32_t semaphorePermits = 1);
     ~OwnedSegment();
     OwnedSegment(const OwnedSegment&) = delete;
     OwnedSegment& operator=(const OwnedSegment&) = delete;

@@ -51,14 +51,16 @@ std::string parseWorkerArgs(int argc, const char* const* argv, WorkerArgs* out)
                 return bad("must be 0.." + std::to_string(ipc::kMaxWorkers - 1));
             args.slot = int(number);
         } else if (!std::strcmp(option, "--role")) {
-            if (!std::strcmp(value, "incrementer"))
-                args.role = ipc::Role::Incrementer;
-            else if (!std::strcmp(value, "producer"))
-                args.role = ipc::Role::Producer;
-            else if (!std::strcmp(value, "consumer"))
-                args.role = ipc::Role::Consumer;
-            else
-                return bad("must be incrementer, producer or consumer");
+            args.role = ipc::Role::None;
+            std::string known;
+            for (const ipc::Role role : ipc::kAllRoles) {
+                if (!std::strcmp(value, ipc::roleId(role)))
+                    args.role = role;
+                known += known.empty() ? "" : ", ";
+                known += ipc::roleId(role);
+            }
+            if (args.role == ipc::Role::None)
+                return bad("must be one of " + known);
         } else if (!std::strcmp(option, "--parent")) {
             if (!parseUnsigned(value, 10, INT32_MAX, &number) || number == 0)
                 return bad("must be a process id");

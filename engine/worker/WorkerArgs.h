@@ -21,8 +21,10 @@ struct WorkerArgs
 };
 
 constexpr const char* kUsage =
-    "usage: ipcscope-worker --segment NAME --token HEX --slot N --role incrementer|producer|consumer\n"
-    "                       [--parent PID] [--iterations N] [--items N] [--producer-id N]";
+    "usage: ipcscope-worker --segment NAME --token HEX --slot N --role ROLE\n"
+    "                       [--parent PID] [--iterations N] [--items N] [--producer-id N]\n"
+    "ROLE: incrementer, producer, consumer, array-writer, semaphore-user, event-waiter,\n"
+    "      event-setter, barrier-party";
 
 // Returns an empty string on success, else what is wrong with the arguments.
 std::string parseWorkerArgs(int argc, const char* const* argv, WorkerArgs* out);

@@ -18,8 +18,75 @@ enum ExitCode { kOk = 0, kRuntimeFailure = 1, kBadArguments = 2, kStopped = 3 };
 
 int runIncrementer(ipc::WorkerContext& context, const worker::WorkerArgs& args)
 {
+    const bool shared = context.segment().control.counterShared.load() != 0;
     for (uint64_t i = 0; i < args.iterations; ++i) {
-        if (!context.waitWhilePaused() || !ipc::incrementCounter(context))
+        if (!context.waitWhilePaused() ||
+            !(shared ? ipc::incrementCounter(context) : ipc::incrementOwnCopy(context)))
+            return kStopped;
+    }
+    return kOk;
+}
+
+// Writers start at different elements (their slot) so that, with the lock
+// off, two of them collide on one element only some of the time.
+int runArrayWriter(ipc::WorkerContext& context)
+{
+    const uint32_t length = context.segment().array.length;
+    const uint32_t writes = context.slot().iterations.load();
+    for (uint32_t i = 0; i < writes; ++i) {
+        if (!context.waitWhilePaused() ||
+            !ipc::incrementArrayElement(context, (i + uint32_t(context.slotIndex())) % length))
+            return kStopped;
+    }
+    return kOk;
+}
+
+int runSemaphoreUser(ipc::WorkerContext& context)
+{
+    ipc::Segment& segment = context.segment();
+    const uint32_t entries = context.slot().iterations.load();
+    for (uint32_t i = 0; i < entries; ++i) {
+        if (!context.waitWhilePaused() || !ipc::acquirePermit(context))
+            return kStopped;
+        const bool stayed = context.pauseFor(segment.control.holdUs.load(std::memory_order_relaxed));
+        ipc::releasePermit(context);
+        if (!stayed)
+            return kStopped;
+    }
+    // The last one out: nobody holds a permit any more, so a BoundedSemaphore
+    // must refuse one release too many, as Python's raises ValueError.
+    if (segment.semaphore.workersRunning.fetch_sub(1) == 1 && segment.control.overRelease.load())
+        ipc::overReleasePermit(context);
+    return kOk;
+}
+
+int runEventWaiter(ipc::WorkerContext& context)
+{
+    if (!context.waitWhilePaused())
+        return kStopped;
+    const auto result = ipc::waitForEvent(context, context.slot().timeoutMs.load());
+    return result == ipc::WaitResult::Stopped ? kStopped : kOk;
+}
+
+int runEventSetter(ipc::WorkerContext& context)
+{
+    if (!context.waitWhilePaused() ||
+        !context.pauseFor(context.segment().control.setAfterMs.load() * 1000u) ||
+        !context.waitWhilePaused())
+        return kStopped;
+    ipc::setEvent(context);
+    return kOk;
+}
+
+// Each party works a different time before arriving (1×, 2×, 3× work_us), so
+// the early ones are seen waiting for the last.
+int runBarrierParty(ipc::WorkerContext& context)
+{
+    const uint32_t rounds = context.slot().iterations.load();
+    const uint32_t workUs =
+        context.segment().control.workUs.load() * (1 + uint32_t(context.slotIndex()) % 3);
+    for (uint32_t round = 0; round < rounds; ++round) {
+        if (!context.waitWhilePaused() || !context.pauseFor(workUs) || !ipc::waitAtBarrier(context))
             return kStopped;
     }
     return kOk;
@@ -108,6 +175,21 @@ int main(int argc, char** argv)
             break;
         case ipc::Role::Consumer:
             result = runConsumer(context);
+            break;
+        case ipc::Role::ArrayWriter:
+            result = runArrayWriter(context);
+            break;
+        case ipc::Role::SemaphoreUser:
+            result = runSemaphoreUser(context);
+            break;
+        case ipc::Role::EventWaiter:
+            result = runEventWaiter(context);
+            break;
+        case ipc::Role::EventSetter:
+            result = runEventSetter(context);
+            break;
+        case ipc::Role::BarrierParty:
+            result = runBarrierParty(context);
             break;
         case ipc::Role::None:
             break;

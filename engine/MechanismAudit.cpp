@@ -1,0 +1,212 @@
+#include "MechanismAudit.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace ipcscope {
+
+namespace {
+
+// Writes of `writer` (who starts at element `writer % length` and goes round)
+// that landed on `element` after `ops` writes.
+qint64 writesTo(int writer, quint64 ops, int element, int length)
+{
+    const int first = writer % length;
+    const int offset = (element - first + length) % length;
+    return qint64(ops / quint64(length)) + (quint64(offset) < ops % quint64(length) ? 1 : 0);
+}
+
+} // namespace
+
+void MechanismAudit::feed(const RecordedEvent& event)
+{
+    using E = ipc::EventType;
+    switch (event.type) {
+    case E::PermitAcquired: {
+        ++m_permitAcquisitions;
+        const double waitMs = double(event.a) * 1e-6;
+        m_permitWaitTotalMs += waitMs;
+        m_permitWaitMaxMs = std::max(m_permitWaitMaxMs, waitMs);
+        m_maxInsideSeen = std::max(m_maxInsideSeen, event.b);
+        break;
+    }
+    case E::EventWaitBegin:
+        m_waiters.append({event.worker, event.a, event.time});
+        break;
+    case E::EventReleased:
+        for (Waiter& waiter : m_waiters)
+            if (waiter.worker == event.worker && waiter.releasedAt < 0) {
+                waiter.releasedAt = event.time;
+                waiter.timedOut = event.b != 0;
+            }
+        break;
+    case E::EventSet:
+        if (m_eventSetAt < 0)
+            m_eventSetAt = event.time;
+        break;
+    case E::BarrierArrive: {
+        const auto generation = size_t(event.a);
+        if (generation >= m_generations.size())
+            m_generations.resize(generation + 1);
+        Generation& g = m_generations[generation];
+        ++g.arrivals;
+        g.lastArrival = std::max(g.lastArrival, event.time);
+        break;
+    }
+    case E::BarrierPass: {
+        const auto generation = size_t(event.a);
+        if (generation >= m_generations.size())
+            m_generations.resize(generation + 1);
+        Generation& g = m_generations[generation];
+        ++g.passes;
+        if (g.firstPass < 0 || event.time < g.firstPass)
+            g.firstPass = event.time;
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+void MechanismAudit::observe(Sample* sample) const
+{
+    sample->semaphoreInside = m_segment.semaphore.inside.load(std::memory_order_relaxed);
+    sample->eventWaiting = m_segment.event.waiting.load(std::memory_order_relaxed);
+    sample->eventSet = qint32(m_segment.event.flag.load(std::memory_order_relaxed));
+    sample->barrierArrived = qint32(m_segment.barrier.arrived.load(std::memory_order_relaxed));
+    sample->barrierGeneration = qint32(m_segment.barrier.generation.load(std::memory_order_relaxed));
+}
+
+QJsonObject MechanismAudit::figures(const QString& kind) const
+{
+    if (kind == QLatin1String("counter"))
+        return counterFigures();
+    if (kind == QLatin1String("array"))
+        return arrayFigures();
+    if (kind == QLatin1String("semaphore"))
+        return semaphoreFigures();
+    if (kind == QLatin1String("event"))
+        return eventFigures();
+    if (kind == QLatin1String("barrier"))
+        return barrierFigures();
+    return {};
+}
+
+QJsonObject MechanismAudit::counterFigures() const
+{
+    const bool shared = m_segment.control.counterShared.load() != 0;
+    QJsonObject figures{{QStringLiteral("shared"), shared}};
+    if (shared)
+        return figures;
+    QJsonArray ownValues;
+    for (const ipc::WorkerSlot& slot : m_segment.workerSlots)
+        if (slot.inUse.load() && ipc::Role(slot.role.load()) == ipc::Role::Incrementer)
+            ownValues.append(double(slot.ownValue.load(std::memory_order_relaxed)));
+    figures[QStringLiteral("parent_value")] = double(m_segment.counter.value.load());
+    figures[QStringLiteral("own_values")] = ownValues;
+    return figures;
+}
+
+QJsonObject MechanismAudit::arrayFigures() const
+{
+    const int length = int(m_segment.array.length);
+    if (length <= 0)
+        return {};
+    // Each writer counts its own writes *after* making them; reading the
+    // counts first and the array after never shows a loss that did not happen.
+    std::vector<qint64> expected(size_t(length), 0);
+    for (int id = 0; id < ipc::kMaxWorkers; ++id) {
+        const ipc::WorkerSlot& slot = m_segment.workerSlots[id];
+        if (!slot.inUse.load() || ipc::Role(slot.role.load()) != ipc::Role::ArrayWriter)
+            continue;
+        const quint64 ops = slot.ops.load(std::memory_order_acquire);
+        for (int element = 0; element < length; ++element)
+            expected[size_t(element)] += writesTo(id, ops, element, length);
+    }
+    QJsonArray expectedJson, actualJson;
+    qint64 expectedSum = 0, actualSum = 0;
+    bool exact = true;
+    for (int element = 0; element < length; ++element) {
+        const qint64 actual = m_segment.array.values[element].load(std::memory_order_relaxed);
+        expectedJson.append(double(expected[size_t(element)]));
+        actualJson.append(double(actual));
+        expectedSum += expected[size_t(element)];
+        actualSum += actual;
+        exact = exact && actual == expected[size_t(element)];
+    }
+    return {{QStringLiteral("length"), length},
+            {QStringLiteral("expected"), expectedJson},
+            {QStringLiteral("actual"), actualJson},
+            {QStringLiteral("lost_writes"), double(std::max<qint64>(0, expectedSum - actualSum))},
+            {QStringLiteral("exact"), exact}};
+}
+
+QJsonObject MechanismAudit::semaphoreFigures() const
+{
+    const ipc::SemaphoreBlock& block = m_segment.semaphore;
+    return {
+        {QStringLiteral("permits"), double(block.permits)},
+        {QStringLiteral("bounded"), m_segment.control.boundedSemaphore.load() != 0},
+        {QStringLiteral("max_inside"), double(block.maxInside.load())},
+        {QStringLiteral("acquisitions"), double(m_permitAcquisitions)},
+        {QStringLiteral("mean_wait_ms"),
+         m_permitAcquisitions ? m_permitWaitTotalMs / double(m_permitAcquisitions) : 0.0},
+        {QStringLiteral("max_wait_ms"), m_permitWaitMaxMs},
+        {QStringLiteral("over_releases_accepted"), double(block.overReleases.load())},
+        {QStringLiteral("over_releases_refused"), double(block.refusedReleases.load())},
+    };
+}
+
+QJsonObject MechanismAudit::eventFigures() const
+{
+    QJsonArray waiters;
+    int releasedBySet = 0, timedOut = 0, releasedBeforeSet = 0;
+    for (const Waiter& waiter : m_waiters) {
+        QJsonObject w{{QStringLiteral("worker"), waiter.worker},
+                      {QStringLiteral("timeout_ms"), double(waiter.timeoutMs)},
+                      {QStringLiteral("began_at_s"), waiter.beganAt}};
+        if (waiter.releasedAt >= 0) {
+            w[QStringLiteral("released_at_s")] = waiter.releasedAt;
+            w[QStringLiteral("timed_out")] = waiter.timedOut;
+            if (waiter.timedOut)
+                ++timedOut;
+            else if (m_eventSetAt < 0 || waiter.releasedAt < m_eventSetAt)
+                ++releasedBeforeSet; // must never happen: wait() returned True without set()
+            else
+                ++releasedBySet;
+        }
+        waiters.append(w);
+    }
+    QJsonObject figures{{QStringLiteral("set"), m_eventSetAt >= 0},
+                        {QStringLiteral("released_by_set"), releasedBySet},
+                        {QStringLiteral("timed_out"), timedOut},
+                        {QStringLiteral("released_before_set"), releasedBeforeSet},
+                        {QStringLiteral("waiters"), waiters}};
+    if (m_eventSetAt >= 0)
+        figures[QStringLiteral("set_at_s")] = m_eventSetAt;
+    return figures;
+}
+
+QJsonObject MechanismAudit::barrierFigures() const
+{
+    const quint32 parties = m_segment.barrier.parties;
+    int completed = 0, passedEarly = 0;
+    double waitSpreadTotalMs = 0;
+    for (const Generation& g : m_generations) {
+        if (g.arrivals < parties)
+            continue;
+        ++completed;
+        if (g.firstPass >= 0 && g.firstPass < g.lastArrival)
+            ++passedEarly; // must never happen: someone passed before the last arrival
+        if (g.firstPass >= 0)
+            waitSpreadTotalMs += (g.firstPass - g.lastArrival) * 1e3;
+    }
+    return {{QStringLiteral("parties"), double(parties)},
+            {QStringLiteral("generations"), completed},
+            {QStringLiteral("passes_before_last_arrival"), passedEarly},
+            {QStringLiteral("mean_release_latency_ms"),
+             completed ? waitSpreadTotalMs / completed : 0.0}};
+}
+
+} // namespace ipcscope

@@ -1,0 +1,67 @@
+#pragma once
+// The defining figures of the synchronisation scenarios (array, semaphore,
+// event, barrier, unshared counter), computed by the Sampler from the time-
+// ordered events and the segment's own gauges. Each scenario gets one JSON
+// section named after its kind, exported as is in summary.json.
+#include "Recording.h"
+
+#include <QJsonObject>
+#include <QVector>
+
+#include <vector>
+
+namespace ipcscope {
+
+class MechanismAudit
+{
+public:
+    explicit MechanismAudit(const ipc::Segment& segment) : m_segment(segment) {}
+
+    void feed(const RecordedEvent& event);
+    // Reads the live gauges into the sample (semaphore inside, event waiting,
+    // barrier arrived/generation, array sums).
+    void observe(Sample* sample) const;
+    // The section for this segment's scenario; empty for counter/queue with
+    // nothing to add. `kind` is the ScenarioKind's name.
+    QJsonObject figures(const QString& kind) const;
+
+private:
+    QJsonObject counterFigures() const;
+    QJsonObject arrayFigures() const;
+    QJsonObject semaphoreFigures() const;
+    QJsonObject eventFigures() const;
+    QJsonObject barrierFigures() const;
+
+    const ipc::Segment& m_segment;
+
+    // semaphore
+    quint64 m_permitAcquisitions = 0;
+    double m_permitWaitTotalMs = 0;
+    double m_permitWaitMaxMs = 0;
+    qint64 m_maxInsideSeen = 0; // from events: a lower bound of the true maximum
+
+    // event
+    double m_eventSetAt = -1;
+    struct Waiter
+    {
+        int worker;
+        qint64 timeoutMs;
+        double beganAt;
+        double releasedAt = -1;
+        bool timedOut = false;
+    };
+    QVector<Waiter> m_waiters;
+
+    // barrier, per generation
+    struct Generation
+    {
+        quint32 arrivals = 0;
+        double lastArrival = -1;
+        double firstPass = -1;
+        quint32 passes = 0;
+    };
+    std::vector<Generation> m_generations;
+    double m_barrierWaitTotalMs = 0;
+};
+
+} // namespace ipcscope

@@ -1,0 +1,222 @@
+// The synchronisation scenarios of the seeds, each run with real worker
+// processes and real shared-memory primitives, checked for the behaviour
+// that defines the mechanism (issue 4).
+#include "Session.h"
+#include "TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace ipcscope;
+using test::runToEnd;
+using test::scenarioWith;
+
+class TestMechanisms : public QObject
+{
+    Q_OBJECT
+
+    static void startOrFail(Session& session)
+    {
+        QString error;
+        QVERIFY2(session.start(&error), qPrintable(error));
+    }
+
+    static void expectAllOk(const Session& session)
+    {
+        for (const WorkerRecord& worker : session.recording().workers())
+            QVERIFY2(worker.exit == QLatin1String("ok"),
+                     qPrintable(QStringLiteral("worker %1 ended %2").arg(worker.id).arg(worker.exit)));
+        QCOMPARE(test::ourSegments(), QStringList());
+    }
+
+    static QList<RecordedEvent> eventsOf(const Session& session, ipc::EventType type)
+    {
+        QList<RecordedEvent> found;
+        for (const RecordedEvent& event : session.recording().eventsFrom(0))
+            if (event.type == type)
+                found.append(event);
+        return found;
+    }
+
+private slots:
+    // Seed 000's first example: a plain global is copied into each process.
+    void unsharedCounter_parentStaysZero_eachCopyCounts()
+    {
+        Session session(scenarioWith(ScenarioKind::Counter,
+                                     {{"workers", 3}, {"iterations", 5000}, {"shared", 0}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject counter = session.recording().mechanismFigures();
+        QCOMPARE(counter[QStringLiteral("shared")].toBool(), false);
+        QCOMPARE(counter[QStringLiteral("parent_value")].toInt(-1), 0);
+        const QJsonArray own = counter[QStringLiteral("own_values")].toArray();
+        QCOMPARE(own.size(), 3);
+        for (const QJsonValue value : own)
+            QCOMPARE(value.toInt(), 5000);
+        QCOMPARE(session.recording().counterFigures().actual, 0);
+        QCOMPARE(session.recording().counterFigures().lostUpdates, 0);
+    }
+
+    void array_locked_isExact()
+    {
+        Session session(scenarioWith(ScenarioKind::Array, {{"workers", 4},
+                                                           {"length", 5},
+                                                           {"iterations", 20000},
+                                                           {"lock", 1},
+                                                           {"think_us", 0}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject array = session.recording().mechanismFigures();
+        QCOMPARE(array[QStringLiteral("lost_writes")].toInt(-1), 0);
+        QVERIFY(array[QStringLiteral("exact")].toBool());
+        // 4 writers × 20000 over 5 elements, each starting at its own: 16000 each.
+        for (const QJsonValue value : array[QStringLiteral("actual")].toArray())
+            QCOMPARE(value.toInt(), 16000);
+    }
+
+    void array_unlocked_countsLostWrites()
+    {
+        Session session(scenarioWith(ScenarioKind::Array, {{"workers", 4},
+                                                           {"length", 2},
+                                                           {"iterations", 3000},
+                                                           {"lock", 0},
+                                                           {"think_us", 5}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject array = session.recording().mechanismFigures();
+        QVERIFY2(array[QStringLiteral("lost_writes")].toInt() > 0, "no write was lost without the lock");
+        QVERIFY(!array[QStringLiteral("exact")].toBool());
+        // expected - actual, summed, is exactly what the figure says
+        qint64 expected = 0, actual = 0;
+        for (const QJsonValue value : array[QStringLiteral("expected")].toArray())
+            expected += value.toInteger();
+        for (const QJsonValue value : array[QStringLiteral("actual")].toArray())
+            actual += value.toInteger();
+        QCOMPARE(expected, 12000);
+        QCOMPARE(array[QStringLiteral("lost_writes")].toInteger(), expected - actual);
+    }
+
+    void semaphore_neverMoreThanK_boundedRefusesOverRelease()
+    {
+        Session session(scenarioWith(ScenarioKind::Semaphore, {{"workers", 6},
+                                                               {"permits", 2},
+                                                               {"entries", 30},
+                                                               {"hold_us", 500},
+                                                               {"bounded", 1},
+                                                               {"over_release", 1}}));
+        QStringList messages;
+        connect(&session, &Session::message, this, [&](const QString& text) { messages << text; });
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject semaphore = session.recording().mechanismFigures();
+        QCOMPARE(semaphore[QStringLiteral("acquisitions")].toInt(), 180);
+        // 6 workers want in, 2 permits: the section was full, never overfull.
+        QCOMPARE(semaphore[QStringLiteral("max_inside")].toInt(), 2);
+        QCOMPARE(semaphore[QStringLiteral("over_releases_refused")].toInt(), 1);
+        QCOMPARE(semaphore[QStringLiteral("over_releases_accepted")].toInt(), 0);
+        for (const RecordedEvent& event : eventsOf(session, ipc::EventType::PermitAcquired))
+            QVERIFY(event.b <= 2);
+        QVERIFY2(!messages.filter(QStringLiteral("BoundedSemaphore refused")).isEmpty(),
+                 qPrintable(messages.join(QLatin1Char('\n'))));
+    }
+
+    void semaphore_plainAcceptsOverRelease()
+    {
+        Session session(scenarioWith(ScenarioKind::Semaphore, {{"workers", 2},
+                                                               {"permits", 1},
+                                                               {"entries", 5},
+                                                               {"hold_us", 0},
+                                                               {"bounded", 0},
+                                                               {"over_release", 1}}));
+        QStringList messages;
+        connect(&session, &Session::message, this, [&](const QString& text) { messages << text; });
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject semaphore = session.recording().mechanismFigures();
+        QCOMPARE(semaphore[QStringLiteral("over_releases_accepted")].toInt(), 1);
+        QCOMPARE(semaphore[QStringLiteral("over_releases_refused")].toInt(), 0);
+        QVERIFY(!messages.filter(QStringLiteral("plain Semaphore accepted")).isEmpty());
+    }
+
+    void event_releasesWaitersAfterSet_timedWaiterTimesOutFirst()
+    {
+        Session session(scenarioWith(ScenarioKind::Event, {{"waiters", 3},
+                                                           {"timed_waiters", 1},
+                                                           {"timeout_ms", 100},
+                                                           {"set_after_ms", 600}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject event = session.recording().mechanismFigures();
+        QVERIFY(event[QStringLiteral("set")].toBool());
+        QCOMPARE(event[QStringLiteral("released_by_set")].toInt(), 3);
+        QCOMPARE(event[QStringLiteral("timed_out")].toInt(), 1);
+        QCOMPARE(event[QStringLiteral("released_before_set")].toInt(), 0);
+        const double setAt = event[QStringLiteral("set_at_s")].toDouble();
+        for (const QJsonValue value : event[QStringLiteral("waiters")].toArray()) {
+            const QJsonObject waiter = value.toObject();
+            const double released = waiter[QStringLiteral("released_at_s")].toDouble(-1);
+            QVERIFY(released >= 0);
+            if (waiter[QStringLiteral("timed_out")].toBool()) {
+                QVERIFY(released < setAt); // gave up before the set
+                // within tolerance of its 100 ms timeout (generous upper bound: a loaded CI)
+                const double waited = released - waiter[QStringLiteral("began_at_s")].toDouble();
+                QVERIFY2(waited >= 0.099 && waited < 0.400, qPrintable(QString::number(waited)));
+            } else {
+                QVERIFY(released >= setAt);
+            }
+        }
+    }
+
+    void barrier_nobodyPassesBeforeTheLastArrival()
+    {
+        Session session(
+            scenarioWith(ScenarioKind::Barrier, {{"parties", 4}, {"rounds", 25}, {"work_us", 300}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject barrier = session.recording().mechanismFigures();
+        QCOMPARE(barrier[QStringLiteral("generations")].toInt(), 25);
+        QCOMPARE(barrier[QStringLiteral("passes_before_last_arrival")].toInt(-1), 0);
+        // The same, checked here from the raw events: per generation, every
+        // pass comes after every arrival.
+        QHash<qint64, double> lastArrival;
+        for (const RecordedEvent& arrive : eventsOf(session, ipc::EventType::BarrierArrive))
+            lastArrival[arrive.a] = std::max(lastArrival.value(arrive.a, 0), arrive.time);
+        const auto passes = eventsOf(session, ipc::EventType::BarrierPass);
+        QCOMPARE(passes.size(), 4 * 25);
+        for (const RecordedEvent& pass : passes)
+            QVERIFY(pass.time >= lastArrival.value(pass.a, 1e9));
+    }
+
+    void barrier_killedParty_othersAreStuck_stopStillEnds()
+    {
+        Session session(
+            scenarioWith(ScenarioKind::Barrier, {{"parties", 3}, {"rounds", 1000}, {"work_us", 2000}}));
+        startOrFail(session);
+        const QList<qint64> pids = session.livePids();
+        QTRY_VERIFY_WITH_TIMEOUT(session.recording().mechanismFigures()[QStringLiteral("generations")]
+                                         .toInt() >= 2,
+                                 20'000);
+        QVERIFY(session.killWorker(2));
+        // The two others arrive and wait for a party that will never come.
+        QTRY_VERIFY_WITH_TIMEOUT(session.recording().sampleCount() > 0 &&
+                                     session.recording().samplesFrom(session.recording().sampleCount() - 1)
+                                             .value(0)
+                                             .barrierArrived == 2,
+                                 20'000);
+        session.stop();
+        QVERIFY(runToEnd(session, 10'000));
+        QCOMPARE(test::stillExisting(pids), QList<qint64>());
+        QCOMPARE(test::ourSegments(), QStringList());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMechanisms)
+#include "tst_mechanisms.moc"
