@@ -64,13 +64,52 @@ void MechanismAudit::feed(const RecordedEvent& event)
             g.firstPass = event.time;
         break;
     }
+    case E::LockRecovered:
+        m_recoveries.append({event.time, event.a});
+        break;
     default:
         break;
     }
 }
 
-void MechanismAudit::observe(Sample* sample) const
+namespace {
+
+bool sameCycle(const QList<WaitEdge>& x, const QList<WaitEdge>& y)
 {
+    if (x.size() != y.size())
+        return false;
+    QList<int> a, b;
+    for (const WaitEdge& edge : x)
+        a.append(edge.worker);
+    for (const WaitEdge& edge : y)
+        b.append(edge.worker);
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+}
+
+// The gauges are read one by one, not as a snapshot: a cycle must persist
+// this long before it is called a deadlock (a real one never dissolves).
+constexpr double kDeadlockConfirmS = 0.1;
+
+} // namespace
+
+void MechanismAudit::observe(Sample* sample)
+{
+    if (m_deadlock.isEmpty()) {
+        const QList<WaitEdge> cycle = findWaitCycle(waitForEdges(m_segment));
+        if (cycle.isEmpty()) {
+            m_candidateCycle.clear();
+        } else if (!sameCycle(cycle, m_candidateCycle)) {
+            m_candidateCycle = cycle;
+            m_candidateSince = sample->time;
+        } else if (sample->time - m_candidateSince >= kDeadlockConfirmS) {
+            m_deadlock = cycle;
+            m_deadlockFormedAt = m_candidateSince;
+            m_deadlockDetectedAt = sample->time;
+            ++m_deadlocksDetected;
+        }
+    }
     sample->semaphoreInside = m_segment.semaphore.inside.load(std::memory_order_relaxed);
     sample->eventWaiting = m_segment.event.waiting.load(std::memory_order_relaxed);
     sample->eventSet = qint32(m_segment.event.flag.load(std::memory_order_relaxed));
@@ -90,6 +129,10 @@ QJsonObject MechanismAudit::figures(const QString& kind) const
         return eventFigures();
     if (kind == QLatin1String("barrier"))
         return barrierFigures();
+    if (kind == QLatin1String("deadlock"))
+        return deadlockFigures();
+    if (kind == QLatin1String("abandoned-lock"))
+        return abandonedLockFigures();
     return {};
 }
 
@@ -207,6 +250,37 @@ QJsonObject MechanismAudit::barrierFigures() const
             {QStringLiteral("passes_before_last_arrival"), passedEarly},
             {QStringLiteral("mean_release_latency_ms"),
              completed ? waitSpreadTotalMs / completed : 0.0}};
+}
+
+} // namespace ipcscope
+
+namespace ipcscope {
+
+QJsonObject MechanismAudit::deadlockFigures() const
+{
+    QJsonObject figures{{QStringLiteral("cycles"), m_deadlocksDetected}};
+    if (m_deadlock.isEmpty())
+        return figures;
+    QJsonArray cycle;
+    for (const WaitEdge& edge : m_deadlock)
+        cycle.append(QJsonObject{{QStringLiteral("worker"), edge.worker},
+                                 {QStringLiteral("waits_for_lock"), edge.lock},
+                                 {QStringLiteral("held_by"), edge.holder}});
+    figures[QStringLiteral("cycle")] = cycle;
+    figures[QStringLiteral("formed_at_s")] = m_deadlockFormedAt;
+    figures[QStringLiteral("detected_at_s")] = m_deadlockDetectedAt;
+    return figures;
+}
+
+QJsonObject MechanismAudit::abandonedLockFigures() const
+{
+    QJsonArray recoveries;
+    for (const auto& [time, deadHolder] : m_recoveries)
+        recoveries.append(QJsonObject{{QStringLiteral("at_s"), time},
+                                      {QStringLiteral("dead_holder"), double(deadHolder)}});
+    return {{QStringLiteral("robust"), m_segment.control.robustLocks.load() != 0},
+            {QStringLiteral("recoveries"), recoveries},
+            {QStringLiteral("lock_holder"), m_segment.locks[0].holderWorker.load()}};
 }
 
 } // namespace ipcscope

@@ -4,6 +4,7 @@
 // ordered events and the segment's own gauges. Each scenario gets one JSON
 // section named after its kind, exported as is in summary.json.
 #include "Recording.h"
+#include "WaitForGraph.h"
 
 #include <QJsonObject>
 #include <QVector>
@@ -20,7 +21,8 @@ public:
     void feed(const RecordedEvent& event);
     // Reads the live gauges into the sample (semaphore inside, event waiting,
     // barrier arrived/generation, array sums).
-    void observe(Sample* sample) const;
+    // Also watches the wait-for graph: a cycle that stays 100 ms is a deadlock.
+    void observe(Sample* sample);
     // The section for this segment's scenario; empty for counter/queue with
     // nothing to add. `kind` is the ScenarioKind's name.
     QJsonObject figures(const QString& kind) const;
@@ -31,6 +33,8 @@ private:
     QJsonObject semaphoreFigures() const;
     QJsonObject eventFigures() const;
     QJsonObject barrierFigures() const;
+    QJsonObject deadlockFigures() const;
+    QJsonObject abandonedLockFigures() const;
 
     const ipc::Segment& m_segment;
 
@@ -62,6 +66,17 @@ private:
     };
     std::vector<Generation> m_generations;
     double m_barrierWaitTotalMs = 0;
+
+    // deadlock
+    QList<WaitEdge> m_candidateCycle; // seen, not yet for long enough
+    double m_candidateSince = -1;
+    QList<WaitEdge> m_deadlock; // confirmed
+    double m_deadlockFormedAt = -1;
+    double m_deadlockDetectedAt = -1;
+    int m_deadlocksDetected = 0;
+
+    // abandoned lock (robust mutex)
+    QVector<QPair<double, qint64>> m_recoveries; // time, dead holder
 };
 
 } // namespace ipcscope

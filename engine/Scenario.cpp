@@ -18,7 +18,8 @@ namespace {
 
 constexpr std::array kAllKinds = {ScenarioKind::Counter,   ScenarioKind::Queue,
                                   ScenarioKind::Array,     ScenarioKind::Semaphore,
-                                  ScenarioKind::Event,     ScenarioKind::Barrier};
+                                  ScenarioKind::Event,     ScenarioKind::Barrier,
+                                  ScenarioKind::Deadlock,  ScenarioKind::AbandonedLock};
 
 // A scenario file is a few hundred bytes; anything this large is a mistake.
 constexpr qint64 kMaxFileSize = 1024 * 1024;
@@ -322,6 +323,51 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
                            "so the fast ones wait for the slowest."),
          "time.sleep(work_us / 1e6)", true},
     };
+    static const QList<ParameterSpec> deadlock = {
+        {"workers", T::Integer, 2, 8, 2, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Processes that each need both locks, A and B, for every step."),
+         "Process(target=transfer, args=(lock_a, lock_b))", false},
+        {"opposite_order", T::Switch, 0, 1, 1, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Every second process takes B before A. Each can then hold the lock "
+                           "the other waits for: a deadlock. Off: everyone takes A first and "
+                           "no deadlock can form."),
+         "with lock_b: with lock_a: ...  # the opposite order", false},
+        {"gap_us", T::Integer, 0, 1000000, 2000, "µs",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Time between taking the first lock and asking for the second. "
+                           "Longer: the deadlock forms sooner."),
+         "with lock_a: time.sleep(gap_us / 1e6); with lock_b: ...", false},
+        {"iterations", T::Integer, 1, 1000000000, 1000, "steps",
+         QT_TRANSLATE_NOOP("Parameter", "How many times each process takes both locks."),
+         "for _ in range(iterations):", false},
+    };
+    static const QList<ParameterSpec> abandonedLock = {
+        {"workers", T::Integer, 2, 16, 3, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Processes that increment a shared counter under one lock."),
+         "Process(target=work, args=(lock, counter))", false},
+        {"iterations", T::Integer, 1, 1000000000, 3000, "increments",
+         QT_TRANSLATE_NOOP("Parameter", "How many increments each process makes."),
+         "for _ in range(iterations): with lock: counter.value += 1", false},
+        {"think_us", T::Integer, 0, 100000, 200, "µs",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Time spent inside the lock for each increment: the holder is likely "
+                           "to be killed inside."),
+         "with lock: time.sleep(think_us / 1e6)", true},
+        {"robust", T::Switch, 0, 1, 0, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "A robust mutex: when its holder dies, the next process to lock it "
+                           "is told so (EOWNERDEAD), repairs it and carries on. Off: a plain "
+                           "lock, held forever by the dead process, as with Python's Lock."),
+         "no Python equivalent: multiprocessing.Lock is not robust", false},
+        {"kill_after_ms", T::Integer, 0, 600000, 1000, "ms",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "When ipcscope kills the process holding the lock (0: never; you "
+                           "can kill one yourself)."),
+         "os.kill(holder_pid, signal.SIGKILL)", false},
+    };
     static const QList<ParameterSpec> queue = {
         {"producers", T::Integer, 1, 64, 2, "processes",
          QT_TRANSLATE_NOOP("Parameter",
@@ -377,6 +423,10 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
         return event;
     case ScenarioKind::Barrier:
         return barrier;
+    case ScenarioKind::Deadlock:
+        return deadlock;
+    case ScenarioKind::AbandonedLock:
+        return abandonedLock;
     }
     return counter;
 }
@@ -404,6 +454,10 @@ QString Scenario::kindName(ScenarioKind kind)
         return QStringLiteral("event");
     case ScenarioKind::Barrier:
         return QStringLiteral("barrier");
+    case ScenarioKind::Deadlock:
+        return QStringLiteral("deadlock");
+    case ScenarioKind::AbandonedLock:
+        return QStringLiteral("abandoned-lock");
     }
     return QString();
 }
@@ -631,6 +685,12 @@ Scenario::Scenario(ScenarioKind kind) : m_kind(kind), m_name(kindName(kind))
         break;
     case ScenarioKind::Barrier:
         m_python = QStringLiteral("multiprocessing.Barrier(parties)");
+        break;
+    case ScenarioKind::Deadlock:
+        m_python = QStringLiteral("lock_a, lock_b = multiprocessing.Lock(), multiprocessing.Lock()");
+        break;
+    case ScenarioKind::AbandonedLock:
+        m_python = QStringLiteral("lock = multiprocessing.Lock()");
         break;
     }
     for (const ParameterSpec& spec : parameterSpecs(kind))

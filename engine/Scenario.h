@@ -15,7 +15,7 @@
 
 namespace ipcscope {
 
-enum class ScenarioKind { Counter, Queue, Array, Semaphore, Event, Barrier };
+enum class ScenarioKind { Counter, Queue, Array, Semaphore, Event, Barrier, Deadlock, AbandonedLock };
 
 struct ParameterSpec
 {

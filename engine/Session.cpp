@@ -1,11 +1,13 @@
 #include "Session.h"
 
 #include "Sampler.h"
+#include "WaitForGraph.h"
 #include "ipc/Clock.h"
 #include "ipc/Segment.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonArray>
 #include <QFileInfo>
 #include <QProcess>
 #include <QThread>
@@ -194,6 +196,13 @@ bool Session::start(QString* error)
     case ScenarioKind::Barrier:
         segment.barrier.parties = uint32_t(value("parties"));
         break;
+    case ScenarioKind::Deadlock:
+        segment.control.oppositeOrder.store(value("opposite_order") ? 1 : 0);
+        segment.control.gapUs.store(uint32_t(value("gap_us")));
+        break;
+    case ScenarioKind::AbandonedLock:
+        segment.control.robustLocks.store(value("robust") ? 1 : 0);
+        break;
     }
     QList<int> ids;
     bool launched = true;
@@ -224,6 +233,8 @@ bool Session::start(QString* error)
     m_sampler->start(QThread::HighPriority);
     m_sinceProgress.start();
     m_healthTimer.start();
+    if (kind == ScenarioKind::AbandonedLock && value("kill_after_ms") > 0)
+        m_killHolderAt = double(value("kill_after_ms")) / 1000.0;
     setState(State::Running);
     return true;
 }
@@ -248,6 +259,10 @@ QList<ipc::Role> Session::initialRoles() const
                times("timed_waiters", ipc::Role::EventWaiter) + QList{ipc::Role::EventSetter};
     case ScenarioKind::Barrier:
         return times("parties", ipc::Role::BarrierParty);
+    case ScenarioKind::Deadlock:
+        return times("workers", ipc::Role::LockPair);
+    case ScenarioKind::AbandonedLock:
+        return times("workers", ipc::Role::Incrementer);
     }
     return {};
 }
@@ -279,6 +294,9 @@ void Session::prepareSlot(ipc::WorkerSlot& slot, ipc::Role role)
         break;
     case ipc::Role::BarrierParty:
         slot.iterations.store(value("rounds"));
+        break;
+    case ipc::Role::LockPair:
+        slot.iterations.store(value("iterations"));
         break;
     case ipc::Role::EventWaiter:
         slot.timeoutMs.store(m_eventWaitersLaunched++ >= int(value("waiters")) ? value("timeout_ms")
@@ -539,6 +557,10 @@ QList<int> Session::stuckWorkers() const
             if (!c.exited && segment.workerSlots[c.id].state.load() == uint32_t(ipc::WorkerState::WaitingLock))
                 stuck.append(c.id);
     }
+    // In a deadlock, every worker of the cycle is stuck for good.
+    for (const WaitEdge& edge : findWaitCycle(waitForEdges(segment)))
+        if (!stuck.contains(edge.worker))
+            stuck.append(edge.worker);
     return stuck;
 }
 
@@ -563,11 +585,45 @@ void Session::reportMisuse()
     }
 }
 
+void Session::killLockHolderWhenDue()
+{
+    if (m_killHolderAt < 0 || m_state != State::Running || elapsedSeconds() < m_killHolderAt)
+        return;
+    // Only inside the critical section: that is the point of the scenario.
+    const ipc::Segment& segment = m_segment->segment();
+    const int holder = segment.locks[0].holderWorker.load();
+    if (holder < 0 || segment.workerSlots[holder].state.load() != uint32_t(ipc::WorkerState::HoldingLock))
+        return;
+    m_killHolderAt = -1;
+    say(tr("killing worker %1 while it holds the lock").arg(holder));
+    killWorker(holder);
+}
+
+void Session::reportDeadlock()
+{
+    const QJsonObject figures = m_recording.mechanismFigures();
+    const QJsonArray cycle = figures.value(QStringLiteral("cycle")).toArray();
+    if (m_deadlockReported || cycle.isEmpty())
+        return;
+    m_deadlockReported = true;
+    QStringList steps;
+    for (const QJsonValue& value : cycle) {
+        const QJsonObject edge = value.toObject();
+        steps.append(tr("worker %1 waits for lock %2 held by worker %3")
+                         .arg(edge.value(QStringLiteral("worker")).toInt())
+                         .arg(edge.value(QStringLiteral("waits_for_lock")).toInt())
+                         .arg(edge.value(QStringLiteral("held_by")).toInt()));
+    }
+    say(tr("deadlock: %1; none of them can ever go on").arg(steps.join(QStringLiteral(", "))));
+}
+
 void Session::checkHealth()
 {
     if (!isActive() || !m_segment)
         return;
     reportMisuse();
+    reportDeadlock();
+    killLockHolderWhenDue();
     const ipc::Segment& segment = m_segment->segment();
     for (int lock = 0; lock < ipc::kMaxLocks; ++lock) {
         const int holder = segment.locks[lock].holderWorker.load();

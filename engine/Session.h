@@ -100,6 +100,8 @@ private:
     void onChildFinished(int id, int exitCode, bool crashed);
     void checkHealth();
     void reportMisuse(); // e.g. a semaphore released once too often
+    void reportDeadlock();
+    void killLockHolderWhenDue(); // abandoned-lock: kill the holder inside the lock
     void finishIfAllExited();
     void killRemaining();
     void setState(State state);
@@ -122,6 +124,8 @@ private:
     int m_eventWaitersLaunched = 0;
     quint32 m_refusedReleasesReported = 0;
     quint32 m_acceptedReleasesReported = 0;
+    bool m_deadlockReported = false;
+    double m_killHolderAt = -1; // session seconds; -1: nothing to kill
     quint64 m_lastProgress = 0;
     QElapsedTimer m_sinceProgress;
     QList<int> m_reportedDeadHolders;

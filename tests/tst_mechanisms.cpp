@@ -4,6 +4,7 @@
 #include "Session.h"
 #include "TestSupport.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -214,6 +215,103 @@ private slots:
         session.stop();
         QVERIFY(runToEnd(session, 10'000));
         QCOMPARE(test::stillExisting(pids), QList<qint64>());
+        QCOMPARE(test::ourSegments(), QStringList());
+    }
+
+    void deadlock_cycleIsNamedWithinASecond_stopEndsIt()
+    {
+        Session session(scenarioWith(ScenarioKind::Deadlock, {{"workers", 2},
+                                                              {"opposite_order", 1},
+                                                              {"gap_us", 5000},
+                                                              {"iterations", 1'000'000}}));
+        QStringList messages;
+        connect(&session, &Session::message, this, [&](const QString& text) { messages << text; });
+        startOrFail(session);
+        const QList<qint64> pids = session.livePids();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !session.recording().mechanismFigures()[QStringLiteral("cycle")].toArray().isEmpty(),
+            30'000);
+        const QJsonObject deadlock = session.recording().mechanismFigures();
+        QCOMPARE(deadlock[QStringLiteral("cycles")].toInt(), 1);
+        const QJsonArray cycle = deadlock[QStringLiteral("cycle")].toArray();
+        QCOMPARE(cycle.size(), 2);
+        // W0 waits for what W1 holds and the other way round.
+        const QJsonObject first = cycle[0].toObject(), second = cycle[1].toObject();
+        QCOMPARE(first[QStringLiteral("held_by")].toInt(), second[QStringLiteral("worker")].toInt());
+        QCOMPARE(second[QStringLiteral("held_by")].toInt(), first[QStringLiteral("worker")].toInt());
+        QVERIFY(first[QStringLiteral("waits_for_lock")].toInt() !=
+                second[QStringLiteral("waits_for_lock")].toInt());
+        const double latency = deadlock[QStringLiteral("detected_at_s")].toDouble() -
+                               deadlock[QStringLiteral("formed_at_s")].toDouble();
+        QVERIFY2(latency >= 0 && latency < 1.0, qPrintable(QString::number(latency)));
+        QTRY_VERIFY_WITH_TIMEOUT(!messages.filter(QStringLiteral("deadlock:")).isEmpty(), 10'000);
+        QCOMPARE(session.stuckWorkers().size(), 2);
+        session.stop();
+        QVERIFY(runToEnd(session, 10'000));
+        QCOMPARE(test::stillExisting(pids), QList<qint64>());
+        QCOMPARE(test::ourSegments(), QStringList());
+    }
+
+    void deadlock_sameOrder_neverForms()
+    {
+        Session session(scenarioWith(ScenarioKind::Deadlock, {{"workers", 4},
+                                                              {"opposite_order", 0},
+                                                              {"gap_us", 20},
+                                                              {"iterations", 2000}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        QCOMPARE(session.recording().mechanismFigures()[QStringLiteral("cycles")].toInt(-1), 0);
+        QCOMPARE(session.recording().counterFigures().actual, 8000);
+    }
+
+    void abandonedPlainLock_othersStuck_stopStillEnds()
+    {
+        Session session(scenarioWith(ScenarioKind::AbandonedLock, {{"workers", 3},
+                                                                   {"iterations", 1'000'000},
+                                                                   {"think_us", 300},
+                                                                   {"robust", 0},
+                                                                   {"kill_after_ms", 300}}));
+        QStringList messages;
+        connect(&session, &Session::message, this, [&](const QString& text) { messages << text; });
+        startOrFail(session);
+        const QList<qint64> pids = session.livePids();
+        QTRY_VERIFY_WITH_TIMEOUT(!messages.filter(QStringLiteral("is dead")).isEmpty(), 30'000);
+        QTRY_COMPARE_WITH_TIMEOUT(session.stuckWorkers().size(), 2, 10'000);
+        QElapsedTimer stopping;
+        stopping.start();
+        session.stop();
+        QVERIFY(runToEnd(session, 10'000));
+        QVERIFY2(stopping.elapsed() < 5000, qPrintable(QString::number(stopping.elapsed())));
+        int killed = 0;
+        for (const WorkerRecord& worker : session.recording().workers())
+            killed += worker.exit == QLatin1String("killed");
+        QCOMPARE(killed, 1);
+        QCOMPARE(test::stillExisting(pids), QList<qint64>());
+        QCOMPARE(test::ourSegments(), QStringList());
+    }
+
+    void abandonedRobustLock_isRecovered_runCompletes()
+    {
+        Session session(scenarioWith(ScenarioKind::AbandonedLock, {{"workers", 3},
+                                                                   {"iterations", 3000},
+                                                                   {"think_us", 100},
+                                                                   {"robust", 1},
+                                                                   {"kill_after_ms", 200}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        const QJsonArray recoveries =
+            session.recording().mechanismFigures()[QStringLiteral("recoveries")].toArray();
+        QCOMPARE(recoveries.size(), 1);
+        int killed = 0, ok = 0;
+        for (const WorkerRecord& worker : session.recording().workers()) {
+            killed += worker.exit == QLatin1String("killed");
+            ok += worker.exit == QLatin1String("ok");
+            if (worker.exit == QLatin1String("killed"))
+                QCOMPARE(recoveries[0].toObject()[QStringLiteral("dead_holder")].toInt(), worker.id);
+        }
+        QCOMPARE(killed, 1);
+        QCOMPARE(ok, 2); // the others carried on to the end
         QCOMPARE(test::ourSegments(), QStringList());
     }
 };

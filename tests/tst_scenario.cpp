@@ -85,6 +85,11 @@ private slots:
                                << QStringLiteral("waiters, timed_waiters, timeout_ms, set_after_ms");
         QTest::newRow("barrier") << ScenarioKind::Barrier
                                  << QStringLiteral("parties, rounds, work_us");
+        QTest::newRow("deadlock") << ScenarioKind::Deadlock
+                                  << QStringLiteral("workers, opposite_order, gap_us, iterations");
+        QTest::newRow("abandoned-lock")
+            << ScenarioKind::AbandonedLock
+            << QStringLiteral("workers, iterations, think_us, robust, kill_after_ms");
     }
     void specTable_isConsistent()
     {
@@ -168,8 +173,9 @@ private slots:
 
     void builtinNames_listTheResourceDirectory()
     {
-        QCOMPARE(Scenario::builtinNames(), QStringList({"array", "barrier", "counter", "counter-unshared",
-                                                     "event", "queue", "semaphore"}));
+        QCOMPARE(Scenario::builtinNames(), QStringList({"abandoned-lock", "array", "barrier", "counter",
+                                                     "counter-unshared", "deadlock", "event", "queue",
+                                                     "semaphore"}));
         QVERIFY(QFile::exists(QStringLiteral(":/scenarios/counter.json")));
         QVERIFY(QFile::exists(QStringLiteral(":/scenarios/queue.json")));
     }
@@ -208,6 +214,15 @@ private slots:
         QTest::newRow("barrier") << "barrier" << ScenarioKind::Barrier
                                  << QStringList{"parties=4", "rounds=40", "work_us=20000"}
                                  << "Barrier(";
+        QTest::newRow("deadlock") << "deadlock" << ScenarioKind::Deadlock
+                                  << QStringList{"workers=2", "opposite_order=on", "gap_us=2000",
+                                                 "iterations=1000"}
+                                  << "Lock()";
+        QTest::newRow("abandoned-lock")
+            << "abandoned-lock" << ScenarioKind::AbandonedLock
+            << QStringList{"workers=3", "iterations=3000", "think_us=200", "robust=off",
+                           "kill_after_ms=1000"}
+            << "Lock()";
     }
     void builtins_loadAndValidate()
     {
@@ -249,8 +264,9 @@ private slots:
     {
         QString error;
         QVERIFY(!Scenario::load(QStringLiteral("nope"), &error));
-        QCOMPARE(error, QStringLiteral("unknown scenario 'nope' (built-in: array, barrier, counter, "
-                                       "counter-unshared, event, queue, semaphore; or give "
+        QCOMPARE(error, QStringLiteral("unknown scenario 'nope' (built-in: abandoned-lock, array, barrier, "
+                                       "counter, counter-unshared, deadlock, event, queue, "
+                                       "semaphore; or give "
                                        "a path to a JSON file)"));
         QVERIFY(!Scenario::load(QString(), &error));
         QVERIFY(error.startsWith(QStringLiteral("unknown scenario ''")));
@@ -508,12 +524,15 @@ private slots:
         QTest::newRow("help as object") << QByteArray(R"({"kind": "queue", "help": {}})")
                                         << "help: must be a string, got an object";
         QTest::newRow("kind missing")
-            << QByteArray(R"({"name": "q"})") << "kind: missing (one of: counter, queue, array, semaphore, event, barrier)";
+            << QByteArray(R"({"name": "q"})")
+            << "kind: missing (one of: counter, queue, array, semaphore, event, barrier, deadlock, "
+            "abandoned-lock)";
         QTest::newRow("kind unknown") << QByteArray(R"({"kind": "stack"})")
                                       << "kind: must be one of counter, queue, array, semaphore, event, barrier, "
-                                         "got 'stack'";
+                                         "deadlock, abandoned-lock, got 'stack'";
         QTest::newRow("kind as number")
-            << QByteArray(R"({"kind": 1})") << "kind: must be one of counter, queue, array, semaphore, event, barrier, got 1";
+            << QByteArray(R"({"kind": 1})") << "kind: must be one of counter, queue, array, semaphore, event, barrier, "
+                                         "deadlock, abandoned-lock, got 1";
         QTest::newRow("format as string")
             << QByteArray(R"({"format": "1", "kind": "queue"})")
             << "format: must be a version number from 1 to 1, got '1'";

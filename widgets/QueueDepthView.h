@@ -101,7 +101,6 @@ private:
     void applyTheme();
     void retranslate();
     void updateFigures();
-    void fitLegend();
     void applyFollowRange();
     void fitValueAxes();
     void resetData();

@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <pthread.h>
 
 namespace ipcscope::ipc {
 
@@ -49,6 +50,7 @@ enum class Role : uint32_t {
     EventWaiter = 6,    // Event.wait() (with or without a timeout)
     EventSetter = 7,    // Event.set() after a while
     BarrierParty = 8,   // Barrier(n).wait() once per round
+    LockPair = 9,       // takes two locks, in its own order (deadlock)
 };
 
 // The role's name on the worker's command line and in exported data.
@@ -63,13 +65,14 @@ constexpr const char* roleId(Role role) noexcept
     case Role::EventWaiter: return "event-waiter";
     case Role::EventSetter: return "event-setter";
     case Role::BarrierParty: return "barrier-party";
+    case Role::LockPair: return "lock-pair";
     case Role::None: break;
     }
     return "none";
 }
 constexpr Role kAllRoles[] = {Role::Incrementer,   Role::Producer,    Role::Consumer,
                               Role::ArrayWriter,   Role::SemaphoreUser, Role::EventWaiter,
-                              Role::EventSetter,   Role::BarrierParty};
+                              Role::EventSetter,   Role::BarrierParty, Role::LockPair};
 
 // What a worker is doing right now. Written by the worker (and by the parent
 // once the worker is gone); the views colour by it.
@@ -113,6 +116,7 @@ enum class EventType : uint16_t {
     EventSet = 17,
     BarrierArrive = 18,   // a = generation, b = arrivals in it so far (this one included)
     BarrierPass = 19,     // a = generation
+    LockRecovered = 20,   // object = lock, a = the dead holder's worker id (robust mutex: EOWNERDEAD)
 };
 
 // A queue item's identity: producer id + 1 in the top 16 bits, sequence in
@@ -152,13 +156,24 @@ struct ControlBlock
     std::atomic<uint32_t> setAfterMs;    // when the event setter calls set()
     std::atomic<uint32_t> boundedSemaphore; // 1: BoundedSemaphore refuses an over-release
     std::atomic<uint32_t> overRelease;      // 1: the last worker out releases once too often
+    std::atomic<uint32_t> robustLocks;      // 1: guard locks are robust mutexes
+    std::atomic<uint32_t> oppositeOrder;    // deadlock: odd workers take lock 1 first
+    std::atomic<uint32_t> gapUs;            // deadlock: time between the first and second lock
 };
 
 // A guard lock: a real interprocess_mutex plus who holds it, readable
 // without touching the mutex.
 struct GuardLock
 {
+    GuardLock();
+
     boost::interprocess::interprocess_mutex mutex;
+    // The same lock made robust (pthread, process-shared, PTHREAD_MUTEX_ROBUST),
+    // used instead of `mutex` when ControlBlock::robustLocks is on: when its
+    // holder dies the next locker gets EOWNERDEAD and can repair it. Boost
+    // 1.74 has no robust mutex, hence pthread directly.
+    pthread_mutex_t robust;
+    std::atomic<uint64_t> recoveries;
     std::atomic<int32_t> holderWorker; // -1 when free
     std::atomic<int32_t> holderPid;
     std::atomic<uint64_t> holderSinceNs;
@@ -254,6 +269,7 @@ struct alignas(64) WorkerSlot
     std::atomic<uint64_t> ops;       // increments done / items put / items got
     std::atomic<uint64_t> blockedNs; // total time spent waiting (lock, put, get)
     std::atomic<int64_t> ownValue;   // counter with shared=off: this process's own copy
+    std::atomic<int32_t> waitingForLock; // the guard lock it is blocked on, -1: none (wait-for graph)
     alignas(64) EventRing ring;
 };
 

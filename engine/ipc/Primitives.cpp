@@ -2,6 +2,7 @@
 
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
+#include <cerrno>
 #include <climits>
 #include <ctime>
 #include <linux/futex.h>
@@ -123,16 +124,64 @@ bool WorkerContext::pauseFor(uint32_t microseconds)
     return true;
 }
 
+namespace {
+
+bool robustLocks(WorkerContext& context)
+{
+    return context.segment().control.robustLocks.load(std::memory_order_relaxed) != 0;
+}
+
+// pthread's timed lock takes an absolute CLOCK_REALTIME deadline.
+timespec realtimeSliceDeadline()
+{
+    timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_nsec += long(kSliceNs);
+    deadline.tv_sec += deadline.tv_nsec / 1'000'000'000;
+    deadline.tv_nsec %= 1'000'000'000;
+    return deadline;
+}
+
+} // namespace
+
 bool acquireGuard(WorkerContext& context, int index)
 {
     GuardLock& lock = context.segment().locks[index];
     const uint64_t asked = monotonicNs();
-    const bool acquired = blockingWait(
-        context, WorkerState::WaitingLock, [&] { return lock.mutex.try_lock(); },
-        [&](const boost::posix_time::ptime& deadline) { return lock.mutex.timed_lock(deadline); });
+    context.slot().waitingForLock.store(index, std::memory_order_relaxed);
+    bool acquired = false;
+    bool ownerDied = false;
+    if (robustLocks(context)) {
+        // EOWNERDEAD: we hold it now, but its holder died inside; the data it
+        // guards may be half-written. Mark it consistent and carry on.
+        auto took = [&](int result) {
+            if (result == EOWNERDEAD) {
+                ownerDied = true;
+                pthread_mutex_consistent(&lock.robust);
+                return true;
+            }
+            return result == 0;
+        };
+        acquired = blockingWait(
+            context, WorkerState::WaitingLock, [&] { return took(pthread_mutex_trylock(&lock.robust)); },
+            [&](const boost::posix_time::ptime&) {
+                const timespec deadline = realtimeSliceDeadline();
+                return took(pthread_mutex_timedlock(&lock.robust, &deadline));
+            });
+    } else {
+        acquired = blockingWait(
+            context, WorkerState::WaitingLock, [&] { return lock.mutex.try_lock(); },
+            [&](const boost::posix_time::ptime& deadline) { return lock.mutex.timed_lock(deadline); });
+    }
+    context.slot().waitingForLock.store(-1, std::memory_order_relaxed);
     if (!acquired)
         return false;
     const uint64_t now = monotonicNs();
+    if (ownerDied) {
+        lock.recoveries.fetch_add(1, std::memory_order_relaxed);
+        context.probe().emitAt(now, EventType::LockRecovered, uint16_t(index),
+                               lock.holderWorker.load(std::memory_order_relaxed));
+    }
     lock.holderWorker.store(context.slotIndex(), std::memory_order_relaxed);
     lock.holderPid.store(context.slot().pid.load(std::memory_order_relaxed),
                          std::memory_order_relaxed);
@@ -149,10 +198,32 @@ void releaseGuard(WorkerContext& context, int index)
     const uint64_t heldSince = lock.holderSinceNs.load(std::memory_order_relaxed);
     lock.holderWorker.store(-1, std::memory_order_relaxed);
     lock.holderPid.store(0, std::memory_order_relaxed);
-    lock.mutex.unlock();
+    if (robustLocks(context))
+        pthread_mutex_unlock(&lock.robust);
+    else
+        lock.mutex.unlock();
     const uint64_t now = monotonicNs();
     context.probe().setState(WorkerState::Working);
     context.probe().emitAt(now, EventType::LockReleased, uint16_t(index), int64_t(now - heldSince));
+}
+
+bool takeLockPair(WorkerContext& context, int first, int second)
+{
+    if (!acquireGuard(context, first))
+        return false;
+    if (!context.pauseFor(context.segment().control.gapUs.load(std::memory_order_relaxed)) ||
+        !acquireGuard(context, second)) {
+        releaseGuard(context, first);
+        return false;
+    }
+    // Both held: the work they guard (the shared counter, +1).
+    auto& counter = context.segment().counter.value;
+    counter.store(counter.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    context.probe().addOp();
+    context.probe().setState(WorkerState::HoldingLock);
+    releaseGuard(context, second);
+    releaseGuard(context, first);
+    return true;
 }
 
 namespace {

@@ -46,6 +46,9 @@ private:
 // Takes guard lock `index`. False if the session stopped while waiting.
 bool acquireGuard(WorkerContext& context, int index);
 void releaseGuard(WorkerContext& context, int index);
+// Takes guard lock `first`, waits the gap, takes `second`, adds 1 to the
+// counter, releases both. Taken in opposite orders by two workers: deadlock.
+bool takeLockPair(WorkerContext& context, int first, int second);
 
 // One increment of the shared counter: read, think, write; under guard lock 0
 // when its switch is on. False if the session stopped first.

@@ -18,6 +18,17 @@ namespace bip = boost::interprocess;
 
 namespace ipcscope::ipc {
 
+GuardLock::GuardLock()
+{
+    pthread_mutexattr_t attributes;
+    pthread_mutexattr_init(&attributes);
+    pthread_mutexattr_setpshared(&attributes, PTHREAD_PROCESS_SHARED);
+    pthread_mutexattr_setrobust(&attributes, PTHREAD_MUTEX_ROBUST);
+    pthread_mutex_init(&robust, &attributes);
+    pthread_mutexattr_destroy(&attributes);
+    holderWorker.store(-1);
+}
+
 Segment::Segment(uint64_t token, uint32_t queueCapacity, uint32_t semaphorePermits)
     : semaphore(semaphorePermits), queue(queueCapacity)
 {
@@ -31,8 +42,8 @@ Segment::Segment(uint64_t token, uint32_t queueCapacity, uint32_t semaphorePermi
     for (auto& enabled : control.lockEnabled)
         enabled.store(1);
     control.counterShared.store(1);
-    for (auto& lock : locks)
-        lock.holderWorker.store(-1);
+    for (auto& slot : workerSlots)
+        slot.waitingForLock.store(-1);
 }
 
 std::string segmentName(uint32_t uid, int32_t pid, uint64_t token)

@@ -41,6 +41,20 @@ int runArrayWriter(ipc::WorkerContext& context)
     return kOk;
 }
 
+// Even workers take lock 0 then lock 1; odd ones the other way round when
+// the order is opposite: each can end up holding what the other waits for.
+int runLockPair(ipc::WorkerContext& context)
+{
+    const bool opposite = context.segment().control.oppositeOrder.load() != 0;
+    const int first = opposite && context.slotIndex() % 2 == 1 ? 1 : 0;
+    const uint32_t rounds = context.slot().iterations.load();
+    for (uint32_t i = 0; i < rounds; ++i) {
+        if (!context.waitWhilePaused() || !ipc::takeLockPair(context, first, 1 - first))
+            return kStopped;
+    }
+    return kOk;
+}
+
 int runSemaphoreUser(ipc::WorkerContext& context)
 {
     ipc::Segment& segment = context.segment();
@@ -190,6 +204,9 @@ int main(int argc, char** argv)
             break;
         case ipc::Role::BarrierParty:
             result = runBarrierParty(context);
+            break;
+        case ipc::Role::LockPair:
+            result = runLockPair(context);
             break;
         case ipc::Role::None:
             break;

@@ -1,0 +1,587 @@
+#include "QueueDepthView.h"
+
+#include "Recording.h"
+#include "Scenario.h"
+#include "StateStyle.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ipcscope {
+
+// --------------------------------------------------------------------------
+// DecimatedLine
+
+void DecimatedLine::clear()
+{
+    m_open = Bucket{};
+    m_keys.clear();
+    m_values.clear();
+    m_lastCommitted = -std::numeric_limits<double>::infinity();
+    m_openShown = false;
+    if (m_graph)
+        m_graph->data()->clear();
+}
+
+void DecimatedLine::add(double time, double value)
+{
+    const auto index = qint64(std::floor(time / kBucketSeconds));
+    // A time that went backwards (it should not) stays in the open bucket, so
+    // the graph's keys stay sorted and appends stay appends.
+    if (m_open.index < 0 || index > m_open.index) {
+        if (m_open.index >= 0)
+            emitBucket(m_open, m_keys, m_values);
+        m_open = Bucket{index, time, value, time, value};
+        return;
+    }
+    // Strict comparisons: the first of equal values wins, so a flat stretch
+    // gives one point per bucket, not two.
+    if (value < m_open.minValue) {
+        m_open.minValue = value;
+        m_open.minTime = time;
+    }
+    if (value > m_open.maxValue) {
+        m_open.maxValue = value;
+        m_open.maxTime = time;
+    }
+}
+
+void DecimatedLine::emitBucket(const Bucket& bucket, QVector<double>& keys,
+                               QVector<double>& values)
+{
+    // In time order, so that the line goes through the extremes as they happened.
+    if (bucket.minTime == bucket.maxTime) {
+        keys.append(bucket.minTime);
+        values.append(bucket.minValue);
+    } else if (bucket.minTime < bucket.maxTime) {
+        keys << bucket.minTime << bucket.maxTime;
+        values << bucket.minValue << bucket.maxValue;
+    } else {
+        keys << bucket.maxTime << bucket.minTime;
+        values << bucket.maxValue << bucket.minValue;
+    }
+}
+
+void DecimatedLine::flush()
+{
+    if (!m_graph)
+        return;
+    QSharedPointer<QCPGraphDataContainer> data = m_graph->data();
+    if (m_openShown) {
+        // The open bucket's points are the newest keys, after every committed one.
+        if (std::isfinite(m_lastCommitted))
+            data->removeAfter(m_lastCommitted);
+        else
+            data->clear();
+        m_openShown = false;
+    }
+    if (!m_keys.isEmpty()) {
+        m_graph->addData(m_keys, m_values, true);
+        m_lastCommitted = m_keys.last();
+        m_keys.clear();
+        m_values.clear();
+        if (data->size() > kMaxPoints)
+            mergeOld();
+    }
+    if (m_open.index >= 0) {
+        QVector<double> keys, values;
+        emitBucket(m_open, keys, values);
+        m_graph->addData(keys, values, true);
+        m_openShown = true;
+    }
+}
+
+void DecimatedLine::mergeOld()
+{
+    // Everything older than the fine part is re-bucketed so that it takes a
+    // quarter of the budget: min/max of min/max keeps the envelope exact, so a
+    // spike from minutes ago still shows. Rare (every few minutes), not per frame.
+    QSharedPointer<QCPGraphDataContainer> data = m_graph->data();
+    const double first = data->constBegin()->key;
+    const double split = (data->constEnd() - 1)->key - kFineSeconds;
+    if (split <= first)
+        return;
+    const double width = std::max(kBucketSeconds, (split - first) / (kMaxPoints / 8.0));
+    QVector<double> keys, values;
+    keys.reserve(kMaxPoints / 2);
+    values.reserve(kMaxPoints / 2);
+    Bucket bucket;
+    auto it = data->constBegin();
+    for (; it != data->constEnd() && it->key < split; ++it) {
+        const auto index = qint64(std::floor((it->key - first) / width));
+        if (bucket.index < 0 || index > bucket.index) {
+            if (bucket.index >= 0)
+                emitBucket(bucket, keys, values);
+            bucket = Bucket{index, it->key, it->value, it->key, it->value};
+            continue;
+        }
+        if (it->value < bucket.minValue) {
+            bucket.minValue = it->value;
+            bucket.minTime = it->key;
+        }
+        if (it->value > bucket.maxValue) {
+            bucket.maxValue = it->value;
+            bucket.maxTime = it->key;
+        }
+    }
+    if (bucket.index >= 0)
+        emitBucket(bucket, keys, values);
+    for (; it != data->constEnd(); ++it) {
+        keys.append(it->key);
+        values.append(it->value);
+    }
+    m_graph->setData(keys, values, true);
+}
+
+int DecimatedLine::pointCount() const
+{
+    return m_graph ? m_graph->dataCount() : 0;
+}
+
+// --------------------------------------------------------------------------
+// shared look
+
+void applyPlotTheme(QCustomPlot* plot, const QWidget* from)
+{
+    const QPalette palette = from->palette();
+    const QColor text = palette.color(QPalette::Text);
+    QColor axis = text;
+    axis.setAlphaF(0.55);
+    QColor grid = text;
+    grid.setAlphaF(0.12);
+    const QFont labelFont = from->font();
+    QFont tickFont = labelFont;
+    if (tickFont.pointSizeF() > 0)
+        tickFont.setPointSizeF(tickFont.pointSizeF() * 0.9);
+
+    plot->setBackground(palette.brush(QPalette::Base));
+    for (QCPAxisRect* rect : plot->axisRects()) {
+        rect->setBackground(Qt::NoBrush);
+        for (QCPAxis* a : rect->axes()) {
+            a->setBasePen(QPen(axis, 1));
+            a->setTickPen(QPen(axis, 1));
+            a->setSubTickPen(QPen(axis, 1));
+            a->setTickLabelColor(text);
+            a->setLabelColor(text);
+            a->setLabelFont(labelFont);
+            a->setTickLabelFont(tickFont);
+            a->grid()->setPen(QPen(grid, 1, Qt::SolidLine));
+            a->grid()->setZeroLinePen(Qt::NoPen);
+            a->grid()->setSubGridVisible(false);
+        }
+    }
+    if (QCPLegend* legend = plot->legend) {
+        legend->setFont(tickFont);
+        legend->setTextColor(text);
+        legend->setBrush(Qt::NoBrush);
+        legend->setBorderPen(Qt::NoPen);
+        for (int i = 0; i < legend->itemCount(); ++i) {
+            legend->item(i)->setFont(tickFont);
+            legend->item(i)->setTextColor(text);
+        }
+    }
+}
+
+void fitLegendColumns(QCPLegend* legend, int width)
+{
+    const int count = legend->itemCount();
+    if (count == 0)
+        return;
+    const QMargins margins = legend->margins();
+    const int available = width - margins.left() - margins.right();
+    int columns = count;
+    for (; columns > 1; --columns) {
+        // Columns are as wide as their widest item.
+        QVector<int> widths(columns, 0);
+        for (int i = 0; i < count; ++i)
+            widths[i % columns] = std::max(widths[i % columns],
+                                           legend->item(i)->minimumOuterSizeHint().width());
+        int total = legend->columnSpacing() * (columns - 1);
+        for (int w : widths)
+            total += w;
+        if (total <= available)
+            break;
+    }
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
+// --------------------------------------------------------------------------
+// QueueDepthView
+
+namespace {
+
+QColor withAlpha(QColor color, int alpha)
+{
+    color.setAlpha(alpha);
+    return color;
+}
+
+// Integer ticks: depth and item counts have no halves.
+QSharedPointer<QCPAxisTicker> integerTicker()
+{
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    return ticker;
+}
+
+} // namespace
+
+QueueDepthView::QueueDepthView(QWidget* parent) : LiveView(parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    m_figures = new QLabel(this);
+    m_figures->setObjectName(QStringLiteral("queueFigures"));
+    m_figures->setTextFormat(Qt::PlainText);
+    m_figures->setWordWrap(true);
+    layout->addWidget(m_figures);
+    m_plot = new QCustomPlot(this);
+    m_plot->setObjectName(QStringLiteral("queueDepthPlot"));
+    layout->addWidget(m_plot, 1);
+    build();
+    setRecording(nullptr, nullptr);
+}
+
+QueueDepthView::~QueueDepthView() = default;
+
+void QueueDepthView::build()
+{
+    m_plot->setAutoAddPlottableToLegend(false);
+    m_plot->setNoAntialiasingOnDrag(true);
+
+    m_depthRect = m_plot->axisRect();
+    m_rateRect = new QCPAxisRect(m_plot);
+    m_plot->plotLayout()->addElement(1, 0, m_rateRect);
+    // The legend gets a row of its own above the plots: inside, it would hide
+    // the newest data, which is exactly where following looks.
+    m_depthRect->insetLayout()->take(m_plot->legend);
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactors({0.001, 2.2, 1.0});
+    m_plot->plotLayout()->setRowSpacing(0);
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setMargins(QMargins(4, 2, 4, 0));
+    m_plot->legend->setColumnSpacing(12);
+    auto* group = new QCPMarginGroup(m_plot);
+    m_depthRect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+    m_rateRect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+
+    QCPAxis* depthX = m_depthRect->axis(QCPAxis::atBottom);
+    QCPAxis* depthY = m_depthRect->axis(QCPAxis::atLeft);
+    QCPAxis* bandY = m_depthRect->axis(QCPAxis::atRight);
+    QCPAxis* rateX = m_rateRect->axis(QCPAxis::atBottom);
+    QCPAxis* rateY = m_rateRect->axis(QCPAxis::atLeft);
+    depthX->setTickLabels(false); // the rates below carry the shared time axis
+    depthY->setTicker(integerTicker());
+    bandY->setVisible(false);
+    bandY->setRange(0, 1); // the bands fill the whole height
+
+    // Only time is dragged and zoomed, and both plots move together.
+    for (QCPAxisRect* rect : {m_depthRect, m_rateRect}) {
+        rect->setRangeDrag(Qt::Horizontal);
+        rect->setRangeZoom(Qt::Horizontal);
+        rect->setRangeDragAxes({depthX, rateX}, {});
+        rect->setRangeZoomAxes({depthX, rateX}, {});
+    }
+    connect(depthX, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            [this] { fitValueAxes(); });
+
+    // Bands first: drawn under the depth line.
+    auto band = [&](ipc::WorkerState state, int alpha) {
+        QCPGraph* graph = m_plot->addGraph(depthX, bandY);
+        graph->setLineStyle(QCPGraph::lsStepLeft);
+        graph->setPen(Qt::NoPen);
+        graph->setBrush(withAlpha(stateColor(state), alpha));
+        graph->setAntialiasedFill(false);
+        graph->addToLegend();
+        return graph;
+    };
+    m_fullGraph = band(ipc::WorkerState::BlockedPut, 70);
+    m_emptyGraph = band(ipc::WorkerState::BlockedGet, 50);
+
+    m_depthGraph = m_plot->addGraph(depthX, depthY);
+    m_depthGraph->setPen(QPen(QColor(0x26, 0x32, 0x38), 1.5));
+    m_depthGraph->addToLegend();
+
+    m_producedGraph = m_plot->addGraph(rateX, rateY);
+    m_producedGraph->setPen(QPen(stateColor(ipc::WorkerState::Working), 1.5));
+    m_producedGraph->addToLegend();
+    m_consumedGraph = m_plot->addGraph(rateX, rateY);
+    m_consumedGraph->setPen(QPen(stateColor(ipc::WorkerState::HoldingLock), 1.5));
+    m_consumedGraph->addToLegend();
+
+    m_depth.attach(m_depthGraph);
+    m_full.attach(m_fullGraph);
+    m_empty.attach(m_emptyGraph);
+    m_produced.attach(m_producedGraph);
+    m_consumed.attach(m_consumedGraph);
+
+    m_capacityLine = new QCPItemStraightLine(m_plot);
+    m_capacityLine->setClipAxisRect(m_depthRect);
+    for (QCPItemPosition* point : {m_capacityLine->point1, m_capacityLine->point2})
+        point->setAxes(depthX, depthY);
+    m_capacityLine->setPen(QPen(QColor(0xc6, 0x28, 0x28), 1.2, Qt::DashLine));
+
+    m_capacityText = new QCPItemText(m_plot);
+    m_capacityText->setClipAxisRect(m_depthRect);
+    m_capacityText->position->setAxisRect(m_depthRect);
+    m_capacityText->position->setAxes(depthX, depthY);
+    m_capacityText->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    m_capacityText->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    m_capacityText->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    m_capacityText->setPadding(QMargins(4, 0, 4, 1));
+    m_capacityText->setColor(QColor(0xc6, 0x28, 0x28));
+
+    m_note = new QCPItemText(m_plot);
+    m_note->setClipAxisRect(m_depthRect);
+    m_note->position->setAxisRect(m_depthRect);
+    m_note->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_note->position->setCoords(0.5, 0.5);
+    m_note->setPositionAlignment(Qt::AlignCenter);
+
+    applyTheme();
+    setFollowing(m_following);
+}
+
+void QueueDepthView::applyTheme()
+{
+    applyPlotTheme(m_plot, this);
+    const QColor muted = palette().color(QPalette::PlaceholderText);
+    m_note->setColor(muted);
+    m_note->setFont(font());
+    QFont small = font();
+    if (small.pointSizeF() > 0)
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+    m_capacityText->setFont(small);
+    m_figures->setFont(small);
+}
+
+bool QueueDepthView::usesQueue() const
+{
+    return m_hasScenario && m_kind == ScenarioKind::Queue;
+}
+
+void QueueDepthView::setRecording(const Recording* recording, const Scenario* scenario)
+{
+    m_recording = recording;
+    m_hasScenario = scenario != nullptr;
+    m_kind = scenario ? scenario->kind() : ScenarioKind::Counter;
+    m_capacity = usesQueue() ? scenario->value(QStringLiteral("capacity")) : 0;
+    resetData();
+
+    const bool queue = usesQueue();
+    m_capacityLine->setVisible(queue);
+    m_capacityText->setVisible(queue);
+    m_capacityLine->point1->setCoords(0, double(m_capacity));
+    m_capacityLine->point2->setCoords(1, double(m_capacity));
+    m_capacityText->position->setCoords(0.0, double(m_capacity));
+    m_note->setVisible(!queue);
+    m_plot->legend->setVisible(queue);
+    m_figures->setVisible(queue);
+
+    retranslate();
+    QCPAxis* depthX = m_depthRect->axis(QCPAxis::atBottom);
+    QCPAxis* rateX = m_rateRect->axis(QCPAxis::atBottom);
+    depthX->setRange(0, kFollowSeconds);
+    rateX->setRange(0, kFollowSeconds);
+    fitValueAxes();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void QueueDepthView::resetData()
+{
+    for (DecimatedLine* line : {&m_depth, &m_full, &m_empty, &m_produced, &m_consumed})
+        line->clear();
+    m_nextSample = 0;
+    m_havePrevious = false;
+    m_previousTime = 0;
+    m_previousDepth = 0;
+    m_firstTime = 0;
+    m_lastTime = 0;
+    m_maxDepth = 0;
+    m_fullSeconds = 0;
+    m_emptySeconds = 0;
+    m_haveRateAnchor = false;
+}
+
+void QueueDepthView::refresh()
+{
+    if (!m_recording || !usesQueue())
+        return;
+    const QVector<Sample> samples = m_recording->samplesFrom(m_nextSample);
+    if (samples.isEmpty())
+        return; // nothing new, nothing to redraw
+    m_nextSample += samples.size();
+
+    for (const Sample& sample : samples) {
+        const double t = sample.time;
+        const qint32 depth = sample.queueDepth;
+        // Lock off can push puts - gets past the capacity: that is full too.
+        const bool full = m_capacity > 0 && depth >= m_capacity;
+        const bool empty = depth <= 0;
+        if (!m_havePrevious) {
+            m_firstTime = t;
+            m_havePrevious = true;
+        } else if (t > m_previousTime) {
+            // The state a sample saw lasts until the next sample.
+            const double dt = t - m_previousTime;
+            if (m_capacity > 0 && m_previousDepth >= m_capacity)
+                m_fullSeconds += dt;
+            else if (m_previousDepth <= 0)
+                m_emptySeconds += dt;
+        }
+        m_previousTime = t;
+        m_previousDepth = depth;
+        m_lastTime = std::max(m_lastTime, t);
+        m_maxDepth = std::max(m_maxDepth, depth);
+
+        m_depth.add(t, depth);
+        m_full.add(t, full ? 1 : 0);
+        m_empty.add(t, empty ? 1 : 0);
+
+        if (!m_haveRateAnchor) {
+            m_haveRateAnchor = true;
+        } else if (t - m_rateAnchorTime >= kRateWindowSeconds) {
+            const double dt = t - m_rateAnchorTime;
+            const double middle = m_rateAnchorTime + dt / 2;
+            m_produced.add(middle, double(sample.produced - m_rateAnchorProduced) / dt);
+            m_consumed.add(middle, double(sample.consumed - m_rateAnchorConsumed) / dt);
+        } else {
+            continue;
+        }
+        m_rateAnchorTime = t;
+        m_rateAnchorProduced = sample.produced;
+        m_rateAnchorConsumed = sample.consumed;
+    }
+    for (DecimatedLine* line : {&m_depth, &m_full, &m_empty, &m_produced, &m_consumed})
+        line->flush();
+
+    updateFigures();
+    if (m_following)
+        applyFollowRange(); // fits the value axes through rangeChanged
+    else
+        fitValueAxes();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void QueueDepthView::setFollowing(bool following)
+{
+    LiveView::setFollowing(following);
+    // While following, a drag would be undone by the next frame: offer none.
+    m_plot->setInteractions(following ? QCP::Interactions()
+                                      : QCP::Interactions(QCP::iRangeDrag | QCP::iRangeZoom));
+    if (following && m_havePrevious) {
+        applyFollowRange();
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void QueueDepthView::applyFollowRange()
+{
+    const double upper = std::max(m_lastTime, kFollowSeconds);
+    m_rateRect->axis(QCPAxis::atBottom)->setRange(upper - kFollowSeconds, upper);
+    m_depthRect->axis(QCPAxis::atBottom)->setRange(upper - kFollowSeconds, upper);
+}
+
+void QueueDepthView::showAll()
+{
+    double lower = 0;
+    double upper = kFollowSeconds;
+    if (m_havePrevious) {
+        lower = std::min(0.0, m_firstTime);
+        upper = std::max(m_lastTime, lower + 0.1);
+    }
+    m_rateRect->axis(QCPAxis::atBottom)->setRange(lower, upper);
+    m_depthRect->axis(QCPAxis::atBottom)->setRange(lower, upper);
+    fitValueAxes();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void QueueDepthView::fitValueAxes()
+{
+    const double top = double(std::max<qint64>({m_capacity, qint64(m_maxDepth), 1}));
+    // Headroom above the capacity line for its label.
+    m_depthRect->axis(QCPAxis::atLeft)->setRange(0, top * 1.18 + 0.2);
+
+    const QCPRange visible = m_rateRect->axis(QCPAxis::atBottom)->range();
+    double highest = 0;
+    for (QCPGraph* graph : {m_producedGraph, m_consumedGraph}) {
+        bool found = false;
+        const QCPRange range = graph->getValueRange(found, QCP::sdBoth, visible);
+        if (found)
+            highest = std::max(highest, range.upper);
+    }
+    m_rateRect->axis(QCPAxis::atLeft)->setRange(0, std::max(highest, 1.0) * 1.15);
+}
+
+void QueueDepthView::updateFigures()
+{
+    if (!usesQueue())
+        return;
+    const QLocale locale;
+    m_figures->setText(tr("Full %1 s (put() blocks) · empty %2 s (get() blocks) · deepest %3 of %4")
+                           .arg(locale.toString(m_fullSeconds, 'f', 2),
+                                locale.toString(m_emptySeconds, 'f', 2),
+                                locale.toString(m_maxDepth), locale.toString(m_capacity)));
+}
+
+QString QueueDepthView::title() const
+{
+    return tr("Queue depth");
+}
+
+int QueueDepthView::pointCount() const
+{
+    return m_depth.pointCount();
+}
+
+void QueueDepthView::retranslate()
+{
+    m_depthRect->axis(QCPAxis::atLeft)->setLabel(tr("items in queue"));
+    m_rateRect->axis(QCPAxis::atLeft)->setLabel(tr("items/s"));
+    m_rateRect->axis(QCPAxis::atBottom)->setLabel(tr("time (s)"));
+    m_depthGraph->setName(tr("depth"));
+    m_fullGraph->setName(tr("full: put() blocks"));
+    m_emptyGraph->setName(tr("empty: get() blocks"));
+    m_producedGraph->setName(tr("put rate"));
+    m_consumedGraph->setName(tr("get rate"));
+    m_capacityText->setText(tr("capacity %1").arg(m_capacity));
+    m_note->setText(m_hasScenario ? tr("This scenario does not use a queue.")
+                                  : tr("No scenario."));
+    updateFigures();
+    fitLegendColumns(m_plot->legend, m_plot->width());
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void QueueDepthView::changeEvent(QEvent* event)
+{
+    switch (event->type()) {
+    case QEvent::LanguageChange: retranslate(); break;
+    case QEvent::PaletteChange:
+    case QEvent::FontChange:
+        applyTheme();
+        fitLegendColumns(m_plot->legend, m_plot->width());
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+        break;
+    default: break;
+    }
+    LiveView::changeEvent(event);
+}
+
+void QueueDepthView::resizeEvent(QResizeEvent* event)
+{
+    LiveView::resizeEvent(event);
+    fitLegendColumns(m_plot->legend, width());
+}
+
+} // namespace ipcscope
