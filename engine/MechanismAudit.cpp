@@ -64,6 +64,36 @@ void MechanismAudit::feed(const RecordedEvent& event)
             g.firstPass = event.time;
         break;
     }
+    case E::ConditionNotify:
+        ++m_notifies;
+        break;
+    case E::ConditionWoken:
+        ++m_wakeups;
+        if (event.a == 0)
+            ++m_wokenToEmpty;
+        break;
+    case E::ListAppend:
+        if (quint64(event.a) != ipc::kSentinelKey)
+            ++m_appended;
+        break;
+    case E::ListPop:
+        if (event.object == 0 && quint64(event.a) != ipc::kSentinelKey)
+            ++m_popped;
+        break;
+    case E::TaskDone:
+        ++m_tasksDone;
+        m_lastTaskDoneAt = std::max(m_lastTaskDoneAt, event.time);
+        break;
+    case E::ItemPut:
+        ++m_itemsPut;
+        break;
+    case E::JoinReturned:
+        m_joinsReturnedAt.append(event.time);
+        // Every task_done() happens before the join() it releases, so by now
+        // (time order) there must be one per item put.
+        if (m_tasksDone < m_itemsPut)
+            ++m_joinsBeforeLastTaskDone;
+        break;
     case E::LockRecovered:
         m_recoveries.append({event.time, event.a});
         break;
@@ -133,6 +163,10 @@ QJsonObject MechanismAudit::figures(const QString& kind) const
         return deadlockFigures();
     if (kind == QLatin1String("abandoned-lock"))
         return abandonedLockFigures();
+    if (kind == QLatin1String("condition"))
+        return conditionFigures();
+    if (kind == QLatin1String("joinable-queue"))
+        return joinableQueueFigures();
     return {};
 }
 
@@ -281,6 +315,33 @@ QJsonObject MechanismAudit::abandonedLockFigures() const
     return {{QStringLiteral("robust"), m_segment.control.robustLocks.load() != 0},
             {QStringLiteral("recoveries"), recoveries},
             {QStringLiteral("lock_holder"), m_segment.locks[0].holderWorker.load()}};
+}
+
+QJsonObject MechanismAudit::conditionFigures() const
+{
+    return {{QStringLiteral("appended"), double(m_appended)},
+            {QStringLiteral("popped"), double(m_popped)},
+            {QStringLiteral("notifies"), double(m_notifies)},
+            {QStringLiteral("wakeups"), double(m_wakeups)},
+            {QStringLiteral("woken_to_empty_list"), double(m_wokenToEmpty)},
+            // consumers that went on without the condition holding (must be 0 with `while`)
+            {QStringLiteral("proceeded_without_item"),
+             double(m_segment.condition.emptyPops.load(std::memory_order_relaxed))}};
+}
+
+QJsonObject MechanismAudit::joinableQueueFigures() const
+{
+    QJsonArray returned;
+    for (double at : m_joinsReturnedAt)
+        returned.append(at);
+    QJsonObject figures{{QStringLiteral("tasks_done"), double(m_tasksDone)},
+                        {QStringLiteral("joins_returned_at_s"), returned},
+                        {QStringLiteral("joins_before_last_task_done"), m_joinsBeforeLastTaskDone},
+                        {QStringLiteral("unfinished_tasks"),
+                         double(m_segment.queue.unfinishedTasks.load(std::memory_order_relaxed))}};
+    if (m_lastTaskDoneAt >= 0)
+        figures[QStringLiteral("last_task_done_at_s")] = m_lastTaskDoneAt;
+    return figures;
 }
 
 } // namespace ipcscope

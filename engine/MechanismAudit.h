@@ -35,6 +35,8 @@ private:
     QJsonObject barrierFigures() const;
     QJsonObject deadlockFigures() const;
     QJsonObject abandonedLockFigures() const;
+    QJsonObject conditionFigures() const;
+    QJsonObject joinableQueueFigures() const;
 
     const ipc::Segment& m_segment;
 
@@ -74,6 +76,20 @@ private:
     double m_deadlockFormedAt = -1;
     double m_deadlockDetectedAt = -1;
     int m_deadlocksDetected = 0;
+
+    // condition
+    quint64 m_notifies = 0;
+    quint64 m_wakeups = 0;
+    quint64 m_wokenToEmpty = 0;
+    quint64 m_appended = 0;
+    quint64 m_popped = 0;
+
+    // joinable queue
+    quint64 m_tasksDone = 0;
+    quint64 m_itemsPut = 0;
+    double m_lastTaskDoneAt = -1;
+    QVector<double> m_joinsReturnedAt;
+    int m_joinsBeforeLastTaskDone = 0; // checked when each join returns
 
     // abandoned lock (robust mutex)
     QVector<QPair<double, qint64>> m_recoveries; // time, dead holder

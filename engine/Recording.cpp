@@ -272,6 +272,8 @@ QString workerStateName(ipc::WorkerState state)
     case S::HoldingPermit: return QStringLiteral("holding_permit");
     case S::WaitingEvent: return QStringLiteral("waiting_event");
     case S::WaitingBarrier: return QStringLiteral("waiting_barrier");
+    case S::WaitingCondition: return QStringLiteral("waiting_condition");
+    case S::WaitingJoin: return QStringLiteral("waiting_join");
     case S::Count: break;
     }
     return QStringLiteral("unknown");

@@ -60,9 +60,9 @@ void Sampler::sampleOnce(bool final)
         const quint64 ops = slot.ops.load(std::memory_order_relaxed);
         if (role == ipc::Role::Incrementer || role == ipc::Role::ArrayWriter)
             incremented += qint64(ops);
-        else if (role == ipc::Role::Producer)
+        else if (role == ipc::Role::Producer || role == ipc::Role::ListProducer)
             sample.produced += qint64(ops);
-        else if (role == ipc::Role::Consumer)
+        else if (role == ipc::Role::Consumer || role == ipc::Role::ListConsumer)
             sample.consumed += qint64(ops);
         m_recording.setWorkerCounters(id, ops, slot.blockedNs.load(std::memory_order_relaxed),
                                       slot.ring.dropped.load(std::memory_order_relaxed));
@@ -81,6 +81,11 @@ void Sampler::sampleOnce(bool final)
     const uint64_t puts = m_segment.queue.puts.load(std::memory_order_acquire);
     const uint64_t gets = m_segment.queue.gets.load(std::memory_order_acquire);
     sample.queueDepth = puts >= gets ? qint32(puts - gets) : 0;
+    if (m_kind == QLatin1String("condition")) { // the shared list plays the queue
+        const uint64_t tail = m_segment.condition.tail.load(std::memory_order_acquire);
+        const uint64_t head = m_segment.condition.head.load(std::memory_order_acquire);
+        sample.queueDepth = tail >= head ? qint32(tail - head) : 0;
+    }
     sample.lockHolder = m_segment.locks[0].holderWorker.load(std::memory_order_relaxed);
 
     // Rings are drained one after another: order the batch by time before

@@ -19,7 +19,8 @@ namespace {
 constexpr std::array kAllKinds = {ScenarioKind::Counter,   ScenarioKind::Queue,
                                   ScenarioKind::Array,     ScenarioKind::Semaphore,
                                   ScenarioKind::Event,     ScenarioKind::Barrier,
-                                  ScenarioKind::Deadlock,  ScenarioKind::AbandonedLock};
+                                  ScenarioKind::Deadlock,  ScenarioKind::AbandonedLock,
+                                  ScenarioKind::Condition, ScenarioKind::JoinableQueue};
 
 // A scenario file is a few hundred bytes; anything this large is a mistake.
 constexpr qint64 kMaxFileSize = 1024 * 1024;
@@ -343,6 +344,63 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
          QT_TRANSLATE_NOOP("Parameter", "How many times each process takes both locks."),
          "for _ in range(iterations):", false},
     };
+    static const QList<ParameterSpec> condition = {
+        {"producers", T::Integer, 1, 16, 1, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Processes that append items to the shared list and notify."),
+         "with cond: items.append(x); cond.notify()", false},
+        {"consumers", T::Integer, 1, 16, 3, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Processes that wait on the condition until the list has an item, "
+                           "then pop it."),
+         "with cond: while not items: cond.wait()", false},
+        {"items", T::Integer, 1, 1000000, 300, "items",
+         QT_TRANSLATE_NOOP("Parameter", "How many items each producer appends."),
+         "for i in range(items):", false},
+        {"notify_all", T::Switch, 0, 1, 0, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Wake every waiting consumer for each item instead of one: all of "
+                           "them race for a single item."),
+         "cond.notify_all() instead of cond.notify()", false},
+        {"use_while", T::Switch, 0, 1, 1, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Check the list again after waking (while). Off: `if`, and a consumer "
+                           "woken for an item another one already took goes on with an empty "
+                           "list."),
+         "while not items: cond.wait()  (off: if not items: cond.wait())", false},
+        {"produce_us", T::Integer, 0, 1000000, 3000, "µs",
+         QT_TRANSLATE_NOOP("Parameter", "Time a producer spends making each item."),
+         "time.sleep(produce_us / 1e6)", true},
+        {"consume_us", T::Integer, 0, 1000000, 0, "µs",
+         QT_TRANSLATE_NOOP("Parameter", "Time a consumer spends on each item it popped."),
+         "time.sleep(consume_us / 1e6)", true},
+    };
+    static const QList<ParameterSpec> joinableQueue = {
+        {"producers", T::Integer, 1, 16, 1, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Processes that put items and then call join(), which returns only "
+                           "when every item was marked done."),
+         "q.put(item) ...; q.join()", false},
+        {"consumers", T::Integer, 1, 16, 2, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Daemon processes that get items and call task_done() for each; they "
+                           "are ended with the session, not by a sentinel."),
+         "Process(target=worker, daemon=True): item = q.get(); ...; q.task_done()", false},
+        {"capacity", T::Integer, 1, 65536, 8, "items",
+         QT_TRANSLATE_NOOP("Parameter", "How many items the queue holds before put() blocks."),
+         "JoinableQueue(maxsize=capacity)", false},
+        {"items", T::Integer, 1, 1000000000, 200, "items",
+         QT_TRANSLATE_NOOP("Parameter", "How many items each producer puts before join()."),
+         "for i in range(items): q.put(i)", false},
+        {"produce_us", T::Integer, 0, 1000000, 500, "µs",
+         QT_TRANSLATE_NOOP("Parameter", "Time a producer spends making each item."),
+         "time.sleep(produce_us / 1e6)", true},
+        {"consume_us", T::Integer, 0, 1000000, 3000, "µs",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Time a consumer works on an item before task_done(): join() waits "
+                           "for the slowest."),
+         "time.sleep(consume_us / 1e6); q.task_done()", true},
+    };
     static const QList<ParameterSpec> abandonedLock = {
         {"workers", T::Integer, 2, 16, 3, "processes",
          QT_TRANSLATE_NOOP("Parameter",
@@ -427,6 +485,10 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
         return deadlock;
     case ScenarioKind::AbandonedLock:
         return abandonedLock;
+    case ScenarioKind::Condition:
+        return condition;
+    case ScenarioKind::JoinableQueue:
+        return joinableQueue;
     }
     return counter;
 }
@@ -458,6 +520,10 @@ QString Scenario::kindName(ScenarioKind kind)
         return QStringLiteral("deadlock");
     case ScenarioKind::AbandonedLock:
         return QStringLiteral("abandoned-lock");
+    case ScenarioKind::Condition:
+        return QStringLiteral("condition");
+    case ScenarioKind::JoinableQueue:
+        return QStringLiteral("joinable-queue");
     }
     return QString();
 }
@@ -691,6 +757,12 @@ Scenario::Scenario(ScenarioKind kind) : m_kind(kind), m_name(kindName(kind))
         break;
     case ScenarioKind::AbandonedLock:
         m_python = QStringLiteral("lock = multiprocessing.Lock()");
+        break;
+    case ScenarioKind::Condition:
+        m_python = QStringLiteral("cond = multiprocessing.Condition()");
+        break;
+    case ScenarioKind::JoinableQueue:
+        m_python = QStringLiteral("multiprocessing.JoinableQueue(maxsize=capacity)");
         break;
     }
     for (const ParameterSpec& spec : parameterSpecs(kind))

@@ -15,7 +15,8 @@
 
 namespace ipcscope {
 
-enum class ScenarioKind { Counter, Queue, Array, Semaphore, Event, Barrier, Deadlock, AbandonedLock };
+enum class ScenarioKind { Counter, Queue, Array, Semaphore, Event, Barrier, Deadlock, AbandonedLock,
+                          Condition, JoinableQueue };
 
 struct ParameterSpec
 {

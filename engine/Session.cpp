@@ -27,7 +27,8 @@ bool isBlocked(ipc::WorkerState state)
 {
     using S = ipc::WorkerState;
     return state == S::WaitingLock || state == S::BlockedPut || state == S::BlockedGet ||
-           state == S::WaitingPermit || state == S::WaitingEvent || state == S::WaitingBarrier;
+           state == S::WaitingPermit || state == S::WaitingEvent || state == S::WaitingBarrier ||
+           state == S::WaitingCondition || state == S::WaitingJoin;
 }
 
 } // namespace
@@ -157,7 +158,9 @@ bool Session::start(QString* error)
     const ScenarioKind kind = m_scenario.kind();
     auto value = [this](const char* key) { return m_scenario.value(QLatin1String(key)); };
     try {
-        const auto capacity = kind == ScenarioKind::Queue ? uint32_t(value("capacity")) : 1u;
+        const auto capacity = kind == ScenarioKind::Queue || kind == ScenarioKind::JoinableQueue
+                                  ? uint32_t(value("capacity"))
+                                  : 1u;
         const auto permits = kind == ScenarioKind::Semaphore ? uint32_t(value("permits")) : 1u;
         m_segment = std::make_unique<ipc::OwnedSegment>(ipc::randomToken(), capacity, permits);
     } catch (const std::exception& e) {
@@ -202,6 +205,15 @@ bool Session::start(QString* error)
         break;
     case ScenarioKind::AbandonedLock:
         segment.control.robustLocks.store(value("robust") ? 1 : 0);
+        break;
+    case ScenarioKind::Condition:
+        segment.condition.producersRunning.store(int(value("producers")));
+        segment.condition.sentinelsToSend.store(int(value("consumers")));
+        segment.control.notifyAll.store(value("notify_all") ? 1 : 0);
+        segment.control.recheckInLoop.store(value("use_while") ? 1 : 0);
+        break;
+    case ScenarioKind::JoinableQueue:
+        segment.control.joinable.store(1);
         break;
     }
     QList<int> ids;
@@ -263,6 +275,11 @@ QList<ipc::Role> Session::initialRoles() const
         return times("workers", ipc::Role::LockPair);
     case ScenarioKind::AbandonedLock:
         return times("workers", ipc::Role::Incrementer);
+    case ScenarioKind::Condition:
+        return times("producers", ipc::Role::ListProducer) +
+               times("consumers", ipc::Role::ListConsumer);
+    case ScenarioKind::JoinableQueue:
+        return times("producers", ipc::Role::Producer) + times("consumers", ipc::Role::Consumer);
     }
     return {};
 }
@@ -274,6 +291,7 @@ QStringList Session::roleArguments(ipc::Role role)
         return {QStringLiteral("--iterations"),
                 QString::number(m_scenario.value(QStringLiteral("iterations")))};
     case ipc::Role::Producer:
+    case ipc::Role::ListProducer:
         return {QStringLiteral("--items"), QString::number(m_scenario.value(QStringLiteral("items"))),
                 QStringLiteral("--producer-id"), QString::number(m_producersLaunched++)};
     default: // the others read theirs from their slot (prepareSlot)
@@ -517,7 +535,20 @@ void Session::onChildFinished(int id, int exitCode, bool crashed)
     else if (exit == QLatin1String("error"))
         say(tr("worker %1 failed (exit code %2): %3").arg(id).arg(exitCode).arg(said));
     emit workerExited(id, exit);
+    stopDaemonsWhenProducersDone();
     finishIfAllExited();
+}
+
+void Session::stopDaemonsWhenProducersDone()
+{
+    if (m_scenario.kind() != ScenarioKind::JoinableQueue || !isActive())
+        return;
+    for (const Child& c : m_children)
+        if (c.role == ipc::Role::Producer && !c.exited)
+            return;
+    // Python ends daemon processes when the main program exits after join().
+    say(tr("every producer's join() returned: the daemon consumers end with the session"));
+    stop();
 }
 
 void Session::finishIfAllExited()

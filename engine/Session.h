@@ -101,6 +101,7 @@ private:
     void checkHealth();
     void reportMisuse(); // e.g. a semaphore released once too often
     void reportDeadlock();
+    void stopDaemonsWhenProducersDone(); // joinable-queue
     void killLockHolderWhenDue(); // abandoned-lock: kill the holder inside the lock
     void finishIfAllExited();
     void killRemaining();

@@ -314,6 +314,74 @@ private slots:
         QCOMPARE(ok, 2); // the others carried on to the end
         QCOMPARE(test::ourSegments(), QStringList());
     }
+
+    void condition_withWhile_noConsumerProceedsWithoutAnItem()
+    {
+        Session session(scenarioWith(ScenarioKind::Condition, {{"producers", 2},
+                                                               {"consumers", 3},
+                                                               {"items", 200},
+                                                               {"notify_all", 1},
+                                                               {"use_while", 1},
+                                                               {"produce_us", 300}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject condition = session.recording().mechanismFigures();
+        QCOMPARE(condition[QStringLiteral("appended")].toInt(), 400);
+        QCOMPARE(condition[QStringLiteral("popped")].toInt(), 400);
+        QCOMPARE(condition[QStringLiteral("proceeded_without_item")].toInt(-1), 0);
+        QVERIFY(condition[QStringLiteral("wakeups")].toInt() > 0);
+        // From the raw events: every pop found an item (object 0, a key).
+        for (const RecordedEvent& pop : eventsOf(session, ipc::EventType::ListPop))
+            QVERIFY(pop.object == 0 && pop.a != 0);
+    }
+
+    void condition_withIf_andNotifyAll_consumersProceedWithoutAnItem()
+    {
+        // One item at a time, 4 consumers asleep: notify_all wakes all 4,
+        // one gets the item, the others go on with an empty list.
+        Session session(scenarioWith(ScenarioKind::Condition, {{"producers", 1},
+                                                               {"consumers", 4},
+                                                               {"items", 60},
+                                                               {"notify_all", 1},
+                                                               {"use_while", 0},
+                                                               {"produce_us", 3000}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        const QJsonObject condition = session.recording().mechanismFigures();
+        QVERIFY2(condition[QStringLiteral("proceeded_without_item")].toInt() > 0,
+                 "the if-instead-of-while bug did not show");
+        QCOMPARE(condition[QStringLiteral("popped")].toInt(), 60);
+    }
+
+    void joinableQueue_joinReturnsOnlyAfterTheLastTaskDone()
+    {
+        Session session(scenarioWith(ScenarioKind::JoinableQueue, {{"producers", 1},
+                                                                   {"consumers", 2},
+                                                                   {"capacity", 4},
+                                                                   {"items", 60},
+                                                                   {"produce_us", 0},
+                                                                   {"consume_us", 2000}}));
+        QStringList messages;
+        connect(&session, &Session::message, this, [&](const QString& text) { messages << text; });
+        startOrFail(session);
+        const QList<qint64> pids = session.livePids();
+        QVERIFY(runToEnd(session));
+        const QJsonObject figures = session.recording().mechanismFigures();
+        QCOMPARE(figures[QStringLiteral("tasks_done")].toInt(), 60);
+        QCOMPARE(figures[QStringLiteral("joins_before_last_task_done")].toInt(-1), 0);
+        const QJsonArray joins = figures[QStringLiteral("joins_returned_at_s")].toArray();
+        QCOMPARE(joins.size(), 1);
+        QVERIFY(joins[0].toDouble() >= figures[QStringLiteral("last_task_done_at_s")].toDouble());
+        // The daemon consumers were ended with the session, the producer finished.
+        for (const WorkerRecord& worker : session.recording().workers())
+            QCOMPARE(worker.exit, worker.role == ipc::Role::Producer ? QStringLiteral("ok")
+                                                                     : QStringLiteral("stopped"));
+        QVERIFY(!messages.filter(QStringLiteral("daemon consumers")).isEmpty());
+        QCOMPARE(session.recording().deliveryFigures().consumed, 60u);
+        QCOMPARE(test::stillExisting(pids), QList<qint64>());
+        QCOMPARE(test::ourSegments(), QStringList());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMechanisms)

@@ -18,6 +18,8 @@ namespace {
 
 const QString kQueueKeys =
     QStringLiteral("producers, consumers, capacity, items, lock, produce_us, consume_us, think_us");
+const QString kAllKinds = QStringLiteral("counter, queue, array, semaphore, event, barrier, deadlock, "
+                                         "abandoned-lock, condition, joinable-queue");
 const QString kCounterKeys = QStringLiteral("workers, iterations, lock, think_us, shared");
 
 QByteArray queueWith(const QByteArray& parameters)
@@ -90,6 +92,12 @@ private slots:
         QTest::newRow("abandoned-lock")
             << ScenarioKind::AbandonedLock
             << QStringLiteral("workers, iterations, think_us, robust, kill_after_ms");
+        QTest::newRow("condition") << ScenarioKind::Condition
+                                   << QStringLiteral("producers, consumers, items, notify_all, "
+                                                     "use_while, produce_us, consume_us");
+        QTest::newRow("joinable-queue")
+            << ScenarioKind::JoinableQueue
+            << QStringLiteral("producers, consumers, capacity, items, produce_us, consume_us");
     }
     void specTable_isConsistent()
     {
@@ -173,9 +181,9 @@ private slots:
 
     void builtinNames_listTheResourceDirectory()
     {
-        QCOMPARE(Scenario::builtinNames(), QStringList({"abandoned-lock", "array", "barrier", "counter",
-                                                     "counter-unshared", "deadlock", "event", "queue",
-                                                     "semaphore"}));
+        QCOMPARE(Scenario::builtinNames(), QStringList({"abandoned-lock", "array", "barrier", "condition",
+                                                     "counter", "counter-unshared", "deadlock", "event",
+                                                     "joinable-queue", "queue", "semaphore"}));
         QVERIFY(QFile::exists(QStringLiteral(":/scenarios/counter.json")));
         QVERIFY(QFile::exists(QStringLiteral(":/scenarios/queue.json")));
     }
@@ -223,6 +231,16 @@ private slots:
             << QStringList{"workers=3", "iterations=3000", "think_us=200", "robust=off",
                            "kill_after_ms=1000"}
             << "Lock()";
+        QTest::newRow("condition") << "condition" << ScenarioKind::Condition
+                                   << QStringList{"producers=1",    "consumers=3",   "items=300",
+                                                  "notify_all=off", "use_while=on",  "produce_us=3000",
+                                                  "consume_us=0"}
+                                   << "Condition()";
+        QTest::newRow("joinable-queue")
+            << "joinable-queue" << ScenarioKind::JoinableQueue
+            << QStringList{"producers=1",    "consumers=2",   "capacity=8",
+                           "items=200",      "produce_us=500", "consume_us=3000"}
+            << "JoinableQueue(";
     }
     void builtins_loadAndValidate()
     {
@@ -265,8 +283,8 @@ private slots:
         QString error;
         QVERIFY(!Scenario::load(QStringLiteral("nope"), &error));
         QCOMPARE(error, QStringLiteral("unknown scenario 'nope' (built-in: abandoned-lock, array, barrier, "
-                                       "counter, counter-unshared, deadlock, event, queue, "
-                                       "semaphore; or give "
+                                       "condition, counter, counter-unshared, deadlock, event, "
+                                       "joinable-queue, queue, semaphore; or give "
                                        "a path to a JSON file)"));
         QVERIFY(!Scenario::load(QString(), &error));
         QVERIFY(error.startsWith(QStringLiteral("unknown scenario ''")));
@@ -525,14 +543,11 @@ private slots:
                                         << "help: must be a string, got an object";
         QTest::newRow("kind missing")
             << QByteArray(R"({"name": "q"})")
-            << "kind: missing (one of: counter, queue, array, semaphore, event, barrier, deadlock, "
-            "abandoned-lock)";
+            << "kind: missing (one of: " + kAllKinds + ")";
         QTest::newRow("kind unknown") << QByteArray(R"({"kind": "stack"})")
-                                      << "kind: must be one of counter, queue, array, semaphore, event, barrier, "
-                                         "deadlock, abandoned-lock, got 'stack'";
+                                      << "kind: must be one of " + kAllKinds + ", got 'stack'";
         QTest::newRow("kind as number")
-            << QByteArray(R"({"kind": 1})") << "kind: must be one of counter, queue, array, semaphore, event, barrier, "
-                                         "deadlock, abandoned-lock, got 1";
+            << QByteArray(R"({"kind": 1})") << "kind: must be one of " + kAllKinds + ", got 1";
         QTest::newRow("format as string")
             << QByteArray(R"({"format": "1", "kind": "queue"})")
             << "format: must be a version number from 1 to 1, got '1'";

@@ -24,6 +24,8 @@ QColor stateColor(ipc::WorkerState state)
     case S::HoldingPermit: return QColor(0x00, 0x89, 0x7b);  // teal: inside the section
     case S::WaitingEvent: return QColor(0xfd, 0xd8, 0x35);   // yellow: waiting for a signal
     case S::WaitingBarrier: return QColor(0x6d, 0x4c, 0x41); // brown: arrived, others not yet
+    case S::WaitingCondition: return QColor(0xff, 0xb3, 0x00); // amber: asleep until notified
+    case S::WaitingJoin: return QColor(0x39, 0x49, 0xab);      // indigo: waiting for task_done()
     case S::Count: break;
     }
     return Qt::gray;
@@ -50,6 +52,8 @@ QString stateLabel(ipc::WorkerState state)
     case S::HoldingPermit: return tr("inside (holds a permit)");
     case S::WaitingEvent: return tr("waiting for the event");
     case S::WaitingBarrier: return tr("waiting at the barrier");
+    case S::WaitingCondition: return tr("waiting on the condition");
+    case S::WaitingJoin: return tr("waiting in join()");
     case S::Count: break;
     }
     return tr("unknown");
@@ -67,6 +71,9 @@ QString roleLabel(ipc::Role role)
     case ipc::Role::EventWaiter: return tr("event waiter");
     case ipc::Role::EventSetter: return tr("event setter");
     case ipc::Role::BarrierParty: return tr("barrier party");
+    case ipc::Role::LockPair: return tr("two-lock worker");
+    case ipc::Role::ListProducer: return tr("list producer");
+    case ipc::Role::ListConsumer: return tr("list consumer");
     case ipc::Role::None: break;
     }
     return tr("none");

@@ -51,6 +51,8 @@ enum class Role : uint32_t {
     EventSetter = 7,    // Event.set() after a while
     BarrierParty = 8,   // Barrier(n).wait() once per round
     LockPair = 9,       // takes two locks, in its own order (deadlock)
+    ListProducer = 10,  // with cond: items.append(x); cond.notify()
+    ListConsumer = 11,  // with cond: while not items: cond.wait(); items.pop(0)
 };
 
 // The role's name on the worker's command line and in exported data.
@@ -66,13 +68,16 @@ constexpr const char* roleId(Role role) noexcept
     case Role::EventSetter: return "event-setter";
     case Role::BarrierParty: return "barrier-party";
     case Role::LockPair: return "lock-pair";
+    case Role::ListProducer: return "list-producer";
+    case Role::ListConsumer: return "list-consumer";
     case Role::None: break;
     }
     return "none";
 }
 constexpr Role kAllRoles[] = {Role::Incrementer,   Role::Producer,    Role::Consumer,
                               Role::ArrayWriter,   Role::SemaphoreUser, Role::EventWaiter,
-                              Role::EventSetter,   Role::BarrierParty, Role::LockPair};
+                              Role::EventSetter,   Role::BarrierParty, Role::LockPair,
+                              Role::ListProducer,  Role::ListConsumer};
 
 // What a worker is doing right now. Written by the worker (and by the parent
 // once the worker is gone); the views colour by it.
@@ -93,6 +98,8 @@ enum class WorkerState : uint32_t {
     HoldingPermit = 13, // inside the section a Semaphore guards
     WaitingEvent = 14,  // Event.wait()
     WaitingBarrier = 15, // Barrier.wait(): arrived, the others have not
+    WaitingCondition = 16, // Condition.wait(): lock released, asleep until notified
+    WaitingJoin = 17,      // JoinableQueue.join(): until every item is task_done()
     Count
 };
 
@@ -117,6 +124,12 @@ enum class EventType : uint16_t {
     BarrierArrive = 18,   // a = generation, b = arrivals in it so far (this one included)
     BarrierPass = 19,     // a = generation
     LockRecovered = 20,   // object = lock, a = the dead holder's worker id (robust mutex: EOWNERDEAD)
+    ConditionNotify = 21, // a = 1 for notify_all, b = waiters at that moment
+    ConditionWoken = 22,  // a = list length seen on waking (with the lock held again)
+    ListAppend = 23,      // a = item key, b = length after
+    ListPop = 24,         // a = item key (0 if none), b = length after; object 1 = popped an empty list
+    TaskDone = 25,        // a = unfinished tasks after
+    JoinReturned = 26,    // a = unfinished tasks seen (0)
 };
 
 // A queue item's identity: producer id + 1 in the top 16 bits, sequence in
@@ -159,6 +172,9 @@ struct ControlBlock
     std::atomic<uint32_t> robustLocks;      // 1: guard locks are robust mutexes
     std::atomic<uint32_t> oppositeOrder;    // deadlock: odd workers take lock 1 first
     std::atomic<uint32_t> gapUs;            // deadlock: time between the first and second lock
+    std::atomic<uint32_t> notifyAll;        // condition: notify_all() instead of notify()
+    std::atomic<uint32_t> recheckInLoop;    // condition: while (1) or if (0) around wait()
+    std::atomic<uint32_t> joinable;         // queue: JoinableQueue (task_done/join, daemons)
 };
 
 // A guard lock: a real interprocess_mutex plus who holds it, readable
@@ -210,6 +226,10 @@ struct BoundedQueue
     std::atomic<uint64_t> gets;
     std::atomic<int32_t> producersRunning; // the last producer out sends the sentinels
     std::atomic<int32_t> sentinelsToSend;  // one per consumer, as the seeds do
+    // JoinableQueue: put() adds one, task_done() takes one; join() sleeps on
+    // tasksDoneSequence (a futex word bumped when the count reaches 0).
+    std::atomic<int64_t> unfinishedTasks;
+    std::atomic<uint32_t> tasksDoneSequence;
     std::atomic<uint64_t> items[kMaxQueueCapacity];
     std::atomic<uint64_t> itemTimeNs[kMaxQueueCapacity];
 };
@@ -254,6 +274,22 @@ struct BarrierBlock
     std::atomic<uint32_t> generation; // the futex word the waiters sleep on
 };
 
+// Condition(lock) around a shared list, as in seed 003. The list and its
+// indices are guarded by guard lock 0 (the condition's lock); the condition
+// itself is a futex sequence word (no owner: a killed waiter wedges nobody).
+constexpr int kMaxListLength = 65536;
+struct ConditionBlock
+{
+    std::atomic<uint32_t> sequence; // bumped by every notify
+    std::atomic<int32_t> waiting;
+    std::atomic<uint64_t> head;     // next to pop
+    std::atomic<uint64_t> tail;     // next to append
+    std::atomic<int32_t> producersRunning;
+    std::atomic<int32_t> sentinelsToSend;
+    std::atomic<uint64_t> emptyPops; // a consumer went on with the list empty (the `if` bug)
+    std::atomic<uint64_t> items[kMaxListLength];
+};
+
 struct alignas(64) WorkerSlot
 {
     // Written by the parent before launch.
@@ -285,6 +321,7 @@ struct Segment
     alignas(64) SemaphoreBlock semaphore;
     alignas(64) EventBlock event;
     alignas(64) BarrierBlock barrier;
+    alignas(64) ConditionBlock condition;
     alignas(64) BoundedQueue queue;
     WorkerSlot workerSlots[kMaxWorkers];
 };

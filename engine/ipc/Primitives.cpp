@@ -422,9 +422,127 @@ bool waitAtBarrier(WorkerContext& context)
     return true;
 }
 
+bool appendAndNotify(WorkerContext& context, uint64_t key)
+{
+    ConditionBlock& condition = context.segment().condition;
+    // A full list: wait outside the lock for the consumers to catch up (the
+    // seed's list is unbounded; ours has room for kMaxListLength).
+    while (condition.tail.load(std::memory_order_acquire) -
+               condition.head.load(std::memory_order_acquire) >=
+           uint64_t(kMaxListLength)) {
+        if (!context.pauseFor(1000))
+            return false;
+    }
+    if (!acquireGuard(context, 0))
+        return false;
+    const uint64_t tail = condition.tail.load(std::memory_order_relaxed);
+    condition.items[tail % kMaxListLength].store(key, std::memory_order_relaxed);
+    condition.tail.store(tail + 1, std::memory_order_release);
+    const uint64_t length = tail + 1 - condition.head.load(std::memory_order_relaxed);
+    Probe& probe = context.probe();
+    probe.emit(EventType::ListAppend, 0, int64_t(key), int64_t(length));
+    const bool all = context.segment().control.notifyAll.load(std::memory_order_relaxed) != 0;
+    condition.sequence.fetch_add(1, std::memory_order_acq_rel);
+    probe.emit(EventType::ConditionNotify, 0, all ? 1 : 0,
+               condition.waiting.load(std::memory_order_relaxed));
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&condition.sequence), FUTEX_WAKE,
+            all ? INT_MAX : 1, nullptr, nullptr, 0);
+    if (key != kSentinelKey)
+        probe.addOp();
+    releaseGuard(context, 0);
+    return true;
+}
+
+std::optional<uint64_t> waitAndPop(WorkerContext& context)
+{
+    ConditionBlock& condition = context.segment().condition;
+    Probe& probe = context.probe();
+    auto length = [&] {
+        return condition.tail.load(std::memory_order_acquire) -
+               condition.head.load(std::memory_order_relaxed);
+    };
+    if (!acquireGuard(context, 0))
+        return std::nullopt;
+    const bool recheck = context.segment().control.recheckInLoop.load() != 0;
+    bool waited = false;
+    while (length() == 0 && (recheck || !waited)) {
+        // cond.wait(): note the sequence, release the lock, sleep until a
+        // notify bumps it, take the lock again. Notifies sent between the
+        // release and the sleep change the word, so none is missed.
+        const uint32_t sequence = condition.sequence.load(std::memory_order_acquire);
+        condition.waiting.fetch_add(1, std::memory_order_relaxed);
+        releaseGuard(context, 0);
+        const uint64_t began = monotonicNs();
+        probe.setState(WorkerState::WaitingCondition);
+        while (condition.sequence.load(std::memory_order_acquire) == sequence &&
+               !context.stopRequested())
+            futexWait(condition.sequence, sequence, kSliceNs);
+        probe.addBlocked(monotonicNs() - began);
+        condition.waiting.fetch_sub(1, std::memory_order_relaxed);
+        probe.setState(WorkerState::Working);
+        if (context.stopRequested() || !acquireGuard(context, 0))
+            return std::nullopt;
+        waited = true;
+        probe.emit(EventType::ConditionWoken, 0, int64_t(length()));
+    }
+    uint64_t key = 0;
+    if (length() == 0) {
+        // `if` instead of `while`: another consumer took the item between the
+        // notify and our waking. Python's items.pop(0) raises IndexError here.
+        condition.emptyPops.fetch_add(1, std::memory_order_relaxed);
+        probe.emit(EventType::ListPop, 1, 0, 0);
+    } else {
+        const uint64_t head = condition.head.load(std::memory_order_relaxed);
+        key = condition.items[head % kMaxListLength].load(std::memory_order_relaxed);
+        condition.head.store(head + 1, std::memory_order_release);
+        probe.emit(EventType::ListPop, 0, int64_t(key), int64_t(length()));
+        if (key != kSentinelKey)
+            probe.addOp();
+    }
+    releaseGuard(context, 0);
+    return key;
+}
+
+void taskDone(WorkerContext& context)
+{
+    BoundedQueue& queue = context.segment().queue;
+    const int64_t unfinished = queue.unfinishedTasks.fetch_sub(1, std::memory_order_acq_rel) - 1;
+    context.probe().emit(EventType::TaskDone, 0, unfinished);
+    if (unfinished == 0) {
+        queue.tasksDoneSequence.fetch_add(1, std::memory_order_acq_rel);
+        futexWakeAll(queue.tasksDoneSequence);
+    }
+}
+
+bool joinQueue(WorkerContext& context)
+{
+    BoundedQueue& queue = context.segment().queue;
+    Probe& probe = context.probe();
+    const uint64_t began = monotonicNs();
+    probe.setState(WorkerState::WaitingJoin);
+    for (;;) {
+        // Sequence first, count second: a task_done() in between bumps the
+        // sequence, so the sleep below returns at once.
+        const uint32_t sequence = queue.tasksDoneSequence.load(std::memory_order_acquire);
+        const int64_t unfinished = queue.unfinishedTasks.load(std::memory_order_acquire);
+        if (unfinished <= 0) {
+            probe.addBlocked(monotonicNs() - began);
+            probe.setState(WorkerState::Working);
+            probe.emit(EventType::JoinReturned, 0, unfinished);
+            return true;
+        }
+        if (context.stopRequested())
+            return false;
+        futexWait(queue.tasksDoneSequence, sequence, kSliceNs);
+    }
+}
+
 bool queuePut(WorkerContext& context, uint64_t key)
 {
     BoundedQueue& queue = context.segment().queue;
+    // JoinableQueue.put() counts the task before the item is in.
+    if (key != kSentinelKey && context.segment().control.joinable.load(std::memory_order_relaxed))
+        queue.unfinishedTasks.fetch_add(1, std::memory_order_acq_rel);
     const bool acquired = blockingWait(
         context, WorkerState::BlockedPut, [&] { return queue.freeSlots.try_wait(); },
         [&](const boost::posix_time::ptime& deadline) {

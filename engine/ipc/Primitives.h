@@ -77,6 +77,17 @@ void setEvent(WorkerContext& context);
 // Barrier.wait(): returns once all parties of this generation arrived.
 bool waitAtBarrier(WorkerContext& context);
 
+// Condition(lock) around the shared list; lock = guard lock 0, always taken.
+// Producer side: with cond: items.append(key); cond.notify() / notify_all().
+bool appendAndNotify(WorkerContext& context, uint64_t key);
+// Consumer side: with cond: while/if not items: cond.wait(); items.pop(0).
+// nullopt on stop; 0 when the list was empty after waking (the `if` bug).
+std::optional<uint64_t> waitAndPop(WorkerContext& context);
+
+// JoinableQueue.task_done() and join().
+void taskDone(WorkerContext& context);
+bool joinQueue(WorkerContext& context);
+
 // Puts one item into the bounded queue, blocking while it is full.
 bool queuePut(WorkerContext& context, uint64_t key);
 // Gets one item, blocking while the queue is empty; nullopt on stop.

@@ -116,6 +116,10 @@ int runProducer(ipc::WorkerContext& context, const worker::WorkerArgs& args)
             !ipc::queuePut(context, ipc::itemKey(args.producerId, seq)))
             return kStopped;
     }
+    // JoinableQueue: join() returns once every item was marked task_done();
+    // the consumers are daemons, ended by the session, no sentinels.
+    if (control.joinable.load())
+        return ipc::joinQueue(context) ? kOk : kStopped;
     // As in the seeds: when production is over, one sentinel per consumer.
     // Only the last producer out sends them, so each consumer gets exactly one.
     if (queue.producersRunning.fetch_sub(1, std::memory_order_acq_rel) == 1) {
@@ -131,6 +135,7 @@ int runProducer(ipc::WorkerContext& context, const worker::WorkerArgs& args)
 int runConsumer(ipc::WorkerContext& context)
 {
     auto& control = context.segment().control;
+    const bool joinable = control.joinable.load() != 0;
     for (;;) {
         if (!context.waitWhilePaused())
             return kStopped;
@@ -140,6 +145,43 @@ int runConsumer(ipc::WorkerContext& context)
         if (*key == ipc::kSentinelKey)
             return kOk;
         if (!context.pauseFor(control.consumeDelayUs.load(std::memory_order_relaxed)))
+            return kStopped;
+        if (joinable)
+            ipc::taskDone(context);
+    }
+}
+
+int runListProducer(ipc::WorkerContext& context, const worker::WorkerArgs& args)
+{
+    auto& control = context.segment().control;
+    ipc::ConditionBlock& condition = context.segment().condition;
+    for (uint64_t seq = 0; seq < args.items; ++seq) {
+        if (!context.waitWhilePaused() ||
+            !context.pauseFor(control.produceDelayUs.load(std::memory_order_relaxed)) ||
+            !ipc::appendAndNotify(context, ipc::itemKey(args.producerId, seq)))
+            return kStopped;
+    }
+    if (condition.producersRunning.fetch_sub(1) == 1) {
+        const int sentinels = condition.sentinelsToSend.exchange(0);
+        for (int i = 0; i < sentinels; ++i)
+            if (!ipc::appendAndNotify(context, ipc::kSentinelKey))
+                return kStopped;
+    }
+    return kOk;
+}
+
+int runListConsumer(ipc::WorkerContext& context)
+{
+    auto& control = context.segment().control;
+    for (;;) {
+        if (!context.waitWhilePaused())
+            return kStopped;
+        const auto key = ipc::waitAndPop(context);
+        if (!key)
+            return kStopped;
+        if (*key == ipc::kSentinelKey)
+            return kOk;
+        if (*key != 0 && !context.pauseFor(control.consumeDelayUs.load(std::memory_order_relaxed)))
             return kStopped;
     }
 }
@@ -207,6 +249,12 @@ int main(int argc, char** argv)
             break;
         case ipc::Role::LockPair:
             result = runLockPair(context);
+            break;
+        case ipc::Role::ListProducer:
+            result = runListProducer(context, args);
+            break;
+        case ipc::Role::ListConsumer:
+            result = runListConsumer(context);
             break;
         case ipc::Role::None:
             break;
