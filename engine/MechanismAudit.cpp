@@ -94,6 +94,23 @@ void MechanismAudit::feed(const RecordedEvent& event)
         if (m_tasksDone < m_itemsPut)
             ++m_joinsBeforeLastTaskDone;
         break;
+    case E::MessageSent:
+        ++m_sentBy[event.worker];
+        break;
+    case E::MessageReceived:
+        ++m_receivedFrom[event.object];
+        m_transitTotalUs += double(event.b) * 1e-3;
+        ++m_transits;
+        break;
+    case E::OutOfOrder:
+        ++m_outOfOrder;
+        break;
+    case E::ChannelClosed:
+        ++m_channelsClosed;
+        break;
+    case E::ManagerRequest:
+        m_requestLatenciesUs.push_back(double(event.a) * 1e-3);
+        break;
     case E::LockRecovered:
         m_recoveries.append({event.time, event.a});
         break;
@@ -145,6 +162,9 @@ void MechanismAudit::observe(Sample* sample)
     sample->eventSet = qint32(m_segment.event.flag.load(std::memory_order_relaxed));
     sample->barrierArrived = qint32(m_segment.barrier.arrived.load(std::memory_order_relaxed));
     sample->barrierGeneration = qint32(m_segment.barrier.generation.load(std::memory_order_relaxed));
+    sample->messagesInFlight = qint32(std::max<int64_t>(
+        0, m_segment.messaging.sent.load(std::memory_order_relaxed) -
+               m_segment.messaging.received.load(std::memory_order_relaxed)));
 }
 
 QJsonObject MechanismAudit::figures(const QString& kind) const
@@ -167,6 +187,9 @@ QJsonObject MechanismAudit::figures(const QString& kind) const
         return conditionFigures();
     if (kind == QLatin1String("joinable-queue"))
         return joinableQueueFigures();
+    if (kind == QLatin1String("pipe") || kind == QLatin1String("socket") ||
+        kind == QLatin1String("manager"))
+        return messagingFigures(kind);
     return {};
 }
 
@@ -341,6 +364,65 @@ QJsonObject MechanismAudit::joinableQueueFigures() const
                          double(m_segment.queue.unfinishedTasks.load(std::memory_order_relaxed))}};
     if (m_lastTaskDoneAt >= 0)
         figures[QStringLiteral("last_task_done_at_s")] = m_lastTaskDoneAt;
+    return figures;
+}
+
+QJsonObject MechanismAudit::messagingFigures(const QString& kind) const
+{
+    auto perWorker = [](const QHash<int, quint64>& counts) {
+        QJsonObject object;
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            object[QString::number(it.key())] = double(it.value());
+        return object;
+    };
+    quint64 sent = 0, received = 0;
+    for (quint64 n : m_sentBy)
+        sent += n;
+    for (quint64 n : m_receivedFrom)
+        received += n;
+    QJsonObject figures{{QStringLiteral("sent"), double(sent)},
+                        {QStringLiteral("received"), double(received)},
+                        {QStringLiteral("sent_by"), perWorker(m_sentBy)},
+                        {QStringLiteral("received_from"), perWorker(m_receivedFrom)},
+                        {QStringLiteral("out_of_order"), double(m_outOfOrder)},
+                        {QStringLiteral("closes_seen"), double(m_channelsClosed)},
+                        {QStringLiteral("mean_transit_us"),
+                         m_transits ? m_transitTotalUs / double(m_transits) : 0.0}};
+    if (kind != QLatin1String("manager"))
+        return figures;
+
+    const auto& messaging = m_segment.messaging;
+    const int clients = int(m_segment.control.expectedClients.load());
+    const qint64 rounds = m_segment.control.messagesPerWorker.load();
+    QJsonObject dict;
+    bool dictExact = true;
+    for (int key = 0; key < ipc::kMaxManagerKeys; ++key) {
+        if (messaging.managerKeyPresent[key].load(std::memory_order_relaxed))
+            dict[QString::number(key)] = double(messaging.managerDict[key].load());
+    }
+    // Client i (worker 1..clients) ends with d[i] = rounds - 1.
+    for (int client = 1; client <= clients; ++client)
+        dictExact = dictExact && dict.value(QString::number(client)).toDouble(-1) == double(rounds - 1);
+    const qint64 listLength = messaging.managerListLength.load();
+    std::vector<double> latencies = m_requestLatenciesUs;
+    std::sort(latencies.begin(), latencies.end());
+    auto percentile = [&](double p) {
+        return latencies.empty() ? 0.0 : latencies[size_t(p * double(latencies.size() - 1))];
+    };
+    double total = 0;
+    for (double l : latencies)
+        total += l;
+    figures[QStringLiteral("requests")] = double(messaging.managerRequests.load());
+    figures[QStringLiteral("dict")] = dict;
+    figures[QStringLiteral("list_length")] = double(listLength);
+    figures[QStringLiteral("dict_exact")] = dictExact;
+    figures[QStringLiteral("list_exact")] = listLength == qint64(clients) * rounds;
+    figures[QStringLiteral("latency_us")] =
+        QJsonObject{{QStringLiteral("count"), double(latencies.size())},
+                    {QStringLiteral("mean"), latencies.empty() ? 0.0 : total / double(latencies.size())},
+                    {QStringLiteral("p50"), percentile(0.5)},
+                    {QStringLiteral("p95"), percentile(0.95)},
+                    {QStringLiteral("max"), latencies.empty() ? 0.0 : latencies.back()}};
     return figures;
 }
 

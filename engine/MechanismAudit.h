@@ -6,6 +6,7 @@
 #include "Recording.h"
 #include "WaitForGraph.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QVector>
 
@@ -37,6 +38,7 @@ private:
     QJsonObject abandonedLockFigures() const;
     QJsonObject conditionFigures() const;
     QJsonObject joinableQueueFigures() const;
+    QJsonObject messagingFigures(const QString& kind) const;
 
     const ipc::Segment& m_segment;
 
@@ -90,6 +92,15 @@ private:
     double m_lastTaskDoneAt = -1;
     QVector<double> m_joinsReturnedAt;
     int m_joinsBeforeLastTaskDone = 0; // checked when each join returns
+
+    // pipe / socket / manager
+    QHash<int, quint64> m_sentBy;     // per worker
+    QHash<int, quint64> m_receivedFrom; // per sending worker
+    quint64 m_outOfOrder = 0;
+    quint64 m_channelsClosed = 0;
+    double m_transitTotalUs = 0;
+    quint64 m_transits = 0;
+    std::vector<double> m_requestLatenciesUs;
 
     // abandoned lock (robust mutex)
     QVector<QPair<double, qint64>> m_recoveries; // time, dead holder

@@ -274,6 +274,7 @@ QString workerStateName(ipc::WorkerState state)
     case S::WaitingBarrier: return QStringLiteral("waiting_barrier");
     case S::WaitingCondition: return QStringLiteral("waiting_condition");
     case S::WaitingJoin: return QStringLiteral("waiting_join");
+    case S::WaitingMessage: return QStringLiteral("waiting_message");
     case S::Count: break;
     }
     return QStringLiteral("unknown");

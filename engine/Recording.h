@@ -31,6 +31,7 @@ struct Sample
     qint32 eventSet;
     qint32 barrierArrived;
     qint32 barrierGeneration;
+    qint32 messagesInFlight; // pipe/socket/manager: sent, not yet received
 };
 
 // What a worker did between two moments (end < 0 while it still does it).

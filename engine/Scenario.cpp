@@ -20,7 +20,9 @@ constexpr std::array kAllKinds = {ScenarioKind::Counter,   ScenarioKind::Queue,
                                   ScenarioKind::Array,     ScenarioKind::Semaphore,
                                   ScenarioKind::Event,     ScenarioKind::Barrier,
                                   ScenarioKind::Deadlock,  ScenarioKind::AbandonedLock,
-                                  ScenarioKind::Condition, ScenarioKind::JoinableQueue};
+                                  ScenarioKind::Condition, ScenarioKind::JoinableQueue,
+                                  ScenarioKind::Pipe,      ScenarioKind::Socket,
+                                  ScenarioKind::Manager};
 
 // A scenario file is a few hundred bytes; anything this large is a mistake.
 constexpr qint64 kMaxFileSize = 1024 * 1024;
@@ -401,6 +403,42 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
                            "for the slowest."),
          "time.sleep(consume_us / 1e6); q.task_done()", true},
     };
+    static const QList<ParameterSpec> pipe = {
+        {"messages", T::Integer, 1, 1000000, 300, "messages",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "How many messages each end sends to the other, both ways at once."),
+         "for i in range(messages): conn.send(i)", false},
+        {"send_us", T::Integer, 0, 1000000, 5000, "µs",
+         QT_TRANSLATE_NOOP("Parameter", "Pause between two sends of one end."),
+         "time.sleep(send_us / 1e6)", true},
+    };
+    static const QList<ParameterSpec> socket = {
+        {"clients", T::Integer, 1, 32, 4, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Client processes; every second one connects over TCP to 127.0.0.1, "
+                           "the others over the Unix-domain socket."),
+         "socket.socket(AF_UNIX or AF_INET).connect(address)", false},
+        {"messages", T::Integer, 1, 1000000, 200, "messages",
+         QT_TRANSLATE_NOOP("Parameter", "How many numbered messages each client sends."),
+         "for i in range(messages): sock.sendall(...)", false},
+        {"send_us", T::Integer, 0, 1000000, 5000, "µs",
+         QT_TRANSLATE_NOOP("Parameter", "Pause between two messages of one client."),
+         "time.sleep(send_us / 1e6)", true},
+    };
+    static const QList<ParameterSpec> manager = {
+        {"clients", T::Integer, 1, 32, 3, "processes",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Processes that change the manager's dict and list through proxies."),
+         "Process(target=work, args=(d, l))", false},
+        {"rounds", T::Integer, 1, 1000000, 200, "rounds",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Each round a client sets d[its id] = round and appends the round to "
+                           "the list: two requests, two round trips to the server process."),
+         "d[i] = r; l.append(r)", false},
+        {"send_us", T::Integer, 0, 1000000, 2000, "µs",
+         QT_TRANSLATE_NOOP("Parameter", "Pause between two rounds of one client."),
+         "time.sleep(send_us / 1e6)", true},
+    };
     static const QList<ParameterSpec> abandonedLock = {
         {"workers", T::Integer, 2, 16, 3, "processes",
          QT_TRANSLATE_NOOP("Parameter",
@@ -489,6 +527,12 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
         return condition;
     case ScenarioKind::JoinableQueue:
         return joinableQueue;
+    case ScenarioKind::Pipe:
+        return pipe;
+    case ScenarioKind::Socket:
+        return socket;
+    case ScenarioKind::Manager:
+        return manager;
     }
     return counter;
 }
@@ -524,6 +568,12 @@ QString Scenario::kindName(ScenarioKind kind)
         return QStringLiteral("condition");
     case ScenarioKind::JoinableQueue:
         return QStringLiteral("joinable-queue");
+    case ScenarioKind::Pipe:
+        return QStringLiteral("pipe");
+    case ScenarioKind::Socket:
+        return QStringLiteral("socket");
+    case ScenarioKind::Manager:
+        return QStringLiteral("manager");
     }
     return QString();
 }
@@ -763,6 +813,15 @@ Scenario::Scenario(ScenarioKind kind) : m_kind(kind), m_name(kindName(kind))
         break;
     case ScenarioKind::JoinableQueue:
         m_python = QStringLiteral("multiprocessing.JoinableQueue(maxsize=capacity)");
+        break;
+    case ScenarioKind::Pipe:
+        m_python = QStringLiteral("a, b = multiprocessing.Pipe()");
+        break;
+    case ScenarioKind::Socket:
+        m_python = QStringLiteral("socket.socket(socket.AF_UNIX / socket.AF_INET)");
+        break;
+    case ScenarioKind::Manager:
+        m_python = QStringLiteral("manager = multiprocessing.Manager(); d = manager.dict()");
         break;
     }
     for (const ParameterSpec& spec : parameterSpecs(kind))

@@ -16,7 +16,7 @@
 namespace ipcscope {
 
 enum class ScenarioKind { Counter, Queue, Array, Semaphore, Event, Barrier, Deadlock, AbandonedLock,
-                          Condition, JoinableQueue };
+                          Condition, JoinableQueue, Pipe, Socket, Manager };
 
 struct ParameterSpec
 {

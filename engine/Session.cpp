@@ -7,13 +7,17 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QJsonArray>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QProcess>
 #include <QThread>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace ipcscope {
@@ -215,6 +219,18 @@ bool Session::start(QString* error)
     case ScenarioKind::JoinableQueue:
         segment.control.joinable.store(1);
         break;
+    case ScenarioKind::Pipe:
+    case ScenarioKind::Socket:
+    case ScenarioKind::Manager:
+        if (!prepareChannels(error)) {
+            m_segment.reset();
+            return false;
+        }
+        segment.control.messagesPerWorker.store(
+            uint32_t(value(kind == ScenarioKind::Manager ? "rounds" : "messages")));
+        segment.control.expectedClients.store(kind == ScenarioKind::Pipe ? 0u
+                                                                         : uint32_t(value("clients")));
+        break;
     }
     QList<int> ids;
     bool launched = true;
@@ -224,6 +240,9 @@ bool Session::start(QString* error)
         if (!(launched = launch(id, role, error)))
             break;
     }
+    // The children have their ends now; the parent keeping a copy would hide
+    // the end of file each end must see when the other closes.
+    closePipeFds();
     if (!launched || !waitUntilReady(ids, error)) {
         segment.control.runState.store(uint32_t(ipc::RunState::Stopping));
         for (Child& c : m_children) {
@@ -280,6 +299,12 @@ QList<ipc::Role> Session::initialRoles() const
                times("consumers", ipc::Role::ListConsumer);
     case ScenarioKind::JoinableQueue:
         return times("producers", ipc::Role::Producer) + times("consumers", ipc::Role::Consumer);
+    case ScenarioKind::Pipe:
+        return {ipc::Role::PipeEnd, ipc::Role::PipeEnd};
+    case ScenarioKind::Socket:
+        return QList{ipc::Role::SocketServer} + times("clients", ipc::Role::SocketClient);
+    case ScenarioKind::Manager:
+        return QList{ipc::Role::ManagerServer} + times("clients", ipc::Role::ManagerClient);
     }
     return {};
 }
@@ -294,10 +319,47 @@ QStringList Session::roleArguments(ipc::Role role)
     case ipc::Role::ListProducer:
         return {QStringLiteral("--items"), QString::number(m_scenario.value(QStringLiteral("items"))),
                 QStringLiteral("--producer-id"), QString::number(m_producersLaunched++)};
+    case ipc::Role::PipeEnd:
+        return {QStringLiteral("--fd"), QString::number(m_pipeFds.value(int(m_pipeEndsLaunched++)))};
+    case ipc::Role::SocketServer:
+    case ipc::Role::SocketClient:
+    case ipc::Role::ManagerServer:
+    case ipc::Role::ManagerClient:
+        return {QStringLiteral("--path"), m_socketDir->filePath(QStringLiteral("socket"))};
     default: // the others read theirs from their slot (prepareSlot)
         break;
     }
     return {};
+}
+
+bool Session::prepareChannels(QString* error)
+{
+    if (m_scenario.kind() == ScenarioKind::Pipe) {
+        int ends[2];
+        // SOCK_CLOEXEC: no other child inherits them; each end's own child
+        // clears the flag on its end only (see launch()).
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
+            *error = tr("cannot create the pipe: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+            return false;
+        }
+        m_pipeFds = {{0, ends[0]}, {1, ends[1]}};
+        return true;
+    }
+    // The socket lives in a private directory (0700) removed with the session.
+    m_socketDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/ipcscope-XXXXXX"));
+    if (!m_socketDir->isValid()) {
+        *error = tr("cannot create a directory for the socket: %1").arg(m_socketDir->errorString());
+        return false;
+    }
+    return true;
+}
+
+void Session::closePipeFds()
+{
+    for (const int fd : std::as_const(m_pipeFds))
+        if (fd >= 0)
+            ::close(fd);
+    m_pipeFds.clear();
 }
 
 void Session::prepareSlot(ipc::WorkerSlot& slot, ipc::Role role)
@@ -316,6 +378,7 @@ void Session::prepareSlot(ipc::WorkerSlot& slot, ipc::Role role)
     case ipc::Role::LockPair:
         slot.iterations.store(value("iterations"));
         break;
+
     case ipc::Role::EventWaiter:
         slot.timeoutMs.store(m_eventWaitersLaunched++ >= int(value("waiters")) ? value("timeout_ms")
                                                                                : 0);
@@ -343,7 +406,14 @@ bool Session::launch(int id, ipc::Role role, QString* error)
     process->setStandardOutputFile(QProcess::nullDevice());
     process->setStandardInputFile(QProcess::nullDevice());
     // Dies with us even if we are SIGKILLed: set before exec, in the child.
-    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    // A pipe end is inherited across exec like Python's Pipe() across fork:
+    // its descriptor loses FD_CLOEXEC in this child only.
+    const int inheritedFd = m_pipeFds.value(id, -1);
+    process->setChildProcessModifier([inheritedFd] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (inheritedFd >= 0)
+            ::fcntl(inheritedFd, F_SETFD, 0);
+    });
     connect(process, &QProcess::finished, this,
             [this, id](int exitCode, QProcess::ExitStatus status) {
                 onChildFinished(id, exitCode, status == QProcess::CrashExit);
@@ -474,6 +544,8 @@ bool Session::setLiveValue(const QString& key, qint64 value, QString* error)
         control.holdUs.store(uint32_t(value));
     else if (key == QLatin1String("work_us"))
         control.workUs.store(uint32_t(value));
+    else if (key == QLatin1String("send_us"))
+        control.sendGapUs.store(uint32_t(value));
     return true;
 }
 

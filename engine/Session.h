@@ -8,6 +8,8 @@
 #include "Scenario.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QTemporaryDir>
 #include <QObject>
 #include <QTimer>
 
@@ -94,6 +96,8 @@ private:
 
     QList<ipc::Role> initialRoles() const;      // the workers a scenario starts with
     QStringList roleArguments(ipc::Role role);  // a worker's role-specific arguments
+    bool prepareChannels(QString* error); // pipe: the socketpair; socket/manager: a private dir
+    void closePipeFds();
     void prepareSlot(ipc::WorkerSlot& slot, ipc::Role role); // per-worker figures, before launch
     bool launch(int id, ipc::Role role, QString* error);
     bool waitUntilReady(const QList<int>& ids, QString* error);
@@ -123,6 +127,9 @@ private:
     int m_samplingRateHz = 1000;
     int m_producersLaunched = 0;
     int m_eventWaitersLaunched = 0;
+    int m_pipeEndsLaunched = 0;
+    QHash<int, int> m_pipeFds; // worker id -> its end of the pipe, until launched
+    std::unique_ptr<QTemporaryDir> m_socketDir;
     quint32 m_refusedReleasesReported = 0;
     quint32 m_acceptedReleasesReported = 0;
     bool m_deadlockReported = false;

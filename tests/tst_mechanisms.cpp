@@ -382,6 +382,71 @@ private slots:
         QCOMPARE(test::stillExisting(pids), QList<qint64>());
         QCOMPARE(test::ourSegments(), QStringList());
     }
+
+    void pipe_keepsOrderBothWays_andEachEndSeesTheClose()
+    {
+        // send_us 0: both ends fill the pipe at once, which must not deadlock.
+        Session session(scenarioWith(ScenarioKind::Pipe, {{"messages", 2000}, {"send_us", 0}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject pipe = session.recording().mechanismFigures();
+        QCOMPARE(pipe[QStringLiteral("sent")].toInt(), 4000);
+        QCOMPARE(pipe[QStringLiteral("received")].toInt(), 4000);
+        QCOMPARE(pipe[QStringLiteral("received_from")].toObject()[QStringLiteral("0")].toInt(), 2000);
+        QCOMPARE(pipe[QStringLiteral("received_from")].toObject()[QStringLiteral("1")].toInt(), 2000);
+        QCOMPARE(pipe[QStringLiteral("out_of_order")].toInt(-1), 0);
+        QCOMPARE(pipe[QStringLiteral("closes_seen")].toInt(), 2); // EOF at both ends
+        // And from the raw events: each direction's sequence numbers ascend,
+        // and each end saw EOF only after the other's last message.
+        QHash<int, qint64> last;
+        for (const RecordedEvent& event : session.recording().eventsFrom(0)) {
+            if (event.type == ipc::EventType::MessageReceived) {
+                QCOMPARE(event.a, last.value(event.object, -1) + 1);
+                last[event.object] = event.a;
+            } else if (event.type == ipc::EventType::ChannelClosed) {
+                QCOMPARE(last.value(event.object), 1999);
+            }
+        }
+    }
+
+    void socket_unixAndTcp_deliverInOrder_closesSeen()
+    {
+        Session session(
+            scenarioWith(ScenarioKind::Socket, {{"clients", 4}, {"messages", 300}, {"send_us", 0}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject socket = session.recording().mechanismFigures();
+        QCOMPARE(socket[QStringLiteral("received")].toInt(), 1200);
+        QCOMPARE(socket[QStringLiteral("out_of_order")].toInt(-1), 0);
+        QCOMPARE(socket[QStringLiteral("closes_seen")].toInt(), 4);
+        const QJsonObject from = socket[QStringLiteral("received_from")].toObject();
+        for (int client = 1; client <= 4; ++client) // workers 1, 3: TCP; 2, 4: Unix
+            QCOMPARE(from[QString::number(client)].toInt(), 300);
+    }
+
+    void manager_finalDictAndListExact_latencyRecorded()
+    {
+        Session session(
+            scenarioWith(ScenarioKind::Manager, {{"clients", 3}, {"rounds", 150}, {"send_us", 0}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject manager = session.recording().mechanismFigures();
+        QCOMPARE(manager[QStringLiteral("requests")].toInt(), 900);
+        QVERIFY(manager[QStringLiteral("dict_exact")].toBool());
+        QVERIFY(manager[QStringLiteral("list_exact")].toBool());
+        QCOMPARE(manager[QStringLiteral("list_length")].toInt(), 450);
+        const QJsonObject dict = manager[QStringLiteral("dict")].toObject();
+        QCOMPARE(dict.size(), 3);
+        for (int client = 1; client <= 3; ++client)
+            QCOMPARE(dict[QString::number(client)].toInt(), 149);
+        const QJsonObject latency = manager[QStringLiteral("latency_us")].toObject();
+        QCOMPARE(latency[QStringLiteral("count")].toInt(), 900);
+        QVERIFY(latency[QStringLiteral("mean")].toDouble() > 0);
+        QVERIFY(latency[QStringLiteral("p95")].toDouble() >= latency[QStringLiteral("p50")].toDouble());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMechanisms)

@@ -19,7 +19,7 @@ namespace {
 const QString kQueueKeys =
     QStringLiteral("producers, consumers, capacity, items, lock, produce_us, consume_us, think_us");
 const QString kAllKinds = QStringLiteral("counter, queue, array, semaphore, event, barrier, deadlock, "
-                                         "abandoned-lock, condition, joinable-queue");
+                                         "abandoned-lock, condition, joinable-queue, pipe, socket, manager");
 const QString kCounterKeys = QStringLiteral("workers, iterations, lock, think_us, shared");
 
 QByteArray queueWith(const QByteArray& parameters)
@@ -98,6 +98,9 @@ private slots:
         QTest::newRow("joinable-queue")
             << ScenarioKind::JoinableQueue
             << QStringLiteral("producers, consumers, capacity, items, produce_us, consume_us");
+        QTest::newRow("pipe") << ScenarioKind::Pipe << QStringLiteral("messages, send_us");
+        QTest::newRow("socket") << ScenarioKind::Socket << QStringLiteral("clients, messages, send_us");
+        QTest::newRow("manager") << ScenarioKind::Manager << QStringLiteral("clients, rounds, send_us");
     }
     void specTable_isConsistent()
     {
@@ -183,7 +186,8 @@ private slots:
     {
         QCOMPARE(Scenario::builtinNames(), QStringList({"abandoned-lock", "array", "barrier", "condition",
                                                      "counter", "counter-unshared", "deadlock", "event",
-                                                     "joinable-queue", "queue", "semaphore"}));
+                                                     "joinable-queue", "manager", "pipe", "queue",
+                                                     "semaphore", "socket"}));
         QVERIFY(QFile::exists(QStringLiteral(":/scenarios/counter.json")));
         QVERIFY(QFile::exists(QStringLiteral(":/scenarios/queue.json")));
     }
@@ -241,6 +245,14 @@ private slots:
             << QStringList{"producers=1",    "consumers=2",   "capacity=8",
                            "items=200",      "produce_us=500", "consume_us=3000"}
             << "JoinableQueue(";
+        QTest::newRow("pipe") << "pipe" << ScenarioKind::Pipe
+                              << QStringList{"messages=300", "send_us=5000"} << "Pipe()";
+        QTest::newRow("socket") << "socket" << ScenarioKind::Socket
+                                << QStringList{"clients=4", "messages=200", "send_us=5000"}
+                                << "AF_UNIX";
+        QTest::newRow("manager") << "manager" << ScenarioKind::Manager
+                                 << QStringList{"clients=3", "rounds=200", "send_us=2000"}
+                                 << "Manager()";
     }
     void builtins_loadAndValidate()
     {
@@ -284,7 +296,8 @@ private slots:
         QVERIFY(!Scenario::load(QStringLiteral("nope"), &error));
         QCOMPARE(error, QStringLiteral("unknown scenario 'nope' (built-in: abandoned-lock, array, barrier, "
                                        "condition, counter, counter-unshared, deadlock, event, "
-                                       "joinable-queue, queue, semaphore; or give "
+                                       "joinable-queue, manager, pipe, queue, semaphore, socket; "
+                                       "or give "
                                        "a path to a JSON file)"));
         QVERIFY(!Scenario::load(QString(), &error));
         QVERIFY(error.startsWith(QStringLiteral("unknown scenario ''")));

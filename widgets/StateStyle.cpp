@@ -26,6 +26,7 @@ QColor stateColor(ipc::WorkerState state)
     case S::WaitingBarrier: return QColor(0x6d, 0x4c, 0x41); // brown: arrived, others not yet
     case S::WaitingCondition: return QColor(0xff, 0xb3, 0x00); // amber: asleep until notified
     case S::WaitingJoin: return QColor(0x39, 0x49, 0xab);      // indigo: waiting for task_done()
+    case S::WaitingMessage: return QColor(0x00, 0xac, 0xc1);   // cyan: blocked in recv()
     case S::Count: break;
     }
     return Qt::gray;
@@ -54,6 +55,7 @@ QString stateLabel(ipc::WorkerState state)
     case S::WaitingBarrier: return tr("waiting at the barrier");
     case S::WaitingCondition: return tr("waiting on the condition");
     case S::WaitingJoin: return tr("waiting in join()");
+    case S::WaitingMessage: return tr("waiting for a message");
     case S::Count: break;
     }
     return tr("unknown");
@@ -74,6 +76,11 @@ QString roleLabel(ipc::Role role)
     case ipc::Role::LockPair: return tr("two-lock worker");
     case ipc::Role::ListProducer: return tr("list producer");
     case ipc::Role::ListConsumer: return tr("list consumer");
+    case ipc::Role::PipeEnd: return tr("pipe end");
+    case ipc::Role::SocketServer: return tr("socket server");
+    case ipc::Role::SocketClient: return tr("socket client");
+    case ipc::Role::ManagerServer: return tr("manager server");
+    case ipc::Role::ManagerClient: return tr("manager client");
     case ipc::Role::None: break;
     }
     return tr("none");

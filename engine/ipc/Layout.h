@@ -53,6 +53,11 @@ enum class Role : uint32_t {
     LockPair = 9,       // takes two locks, in its own order (deadlock)
     ListProducer = 10,  // with cond: items.append(x); cond.notify()
     ListConsumer = 11,  // with cond: while not items: cond.wait(); items.pop(0)
+    PipeEnd = 12,       // one end of a duplex Pipe() (a socketpair)
+    SocketServer = 13,  // listens on a Unix-domain socket and on TCP 127.0.0.1
+    SocketClient = 14,  // connects to it, sends numbered messages, closes
+    ManagerServer = 15, // owns a dict and a list, serves requests (SyncManager)
+    ManagerClient = 16, // changes them through requests, measures the latency
 };
 
 // The role's name on the worker's command line and in exported data.
@@ -70,6 +75,11 @@ constexpr const char* roleId(Role role) noexcept
     case Role::LockPair: return "lock-pair";
     case Role::ListProducer: return "list-producer";
     case Role::ListConsumer: return "list-consumer";
+    case Role::PipeEnd: return "pipe-end";
+    case Role::SocketServer: return "socket-server";
+    case Role::SocketClient: return "socket-client";
+    case Role::ManagerServer: return "manager-server";
+    case Role::ManagerClient: return "manager-client";
     case Role::None: break;
     }
     return "none";
@@ -77,7 +87,9 @@ constexpr const char* roleId(Role role) noexcept
 constexpr Role kAllRoles[] = {Role::Incrementer,   Role::Producer,    Role::Consumer,
                               Role::ArrayWriter,   Role::SemaphoreUser, Role::EventWaiter,
                               Role::EventSetter,   Role::BarrierParty, Role::LockPair,
-                              Role::ListProducer,  Role::ListConsumer};
+                              Role::ListProducer,  Role::ListConsumer,  Role::PipeEnd,
+                              Role::SocketServer,  Role::SocketClient,  Role::ManagerServer,
+                              Role::ManagerClient};
 
 // What a worker is doing right now. Written by the worker (and by the parent
 // once the worker is gone); the views colour by it.
@@ -100,6 +112,7 @@ enum class WorkerState : uint32_t {
     WaitingBarrier = 15, // Barrier.wait(): arrived, the others have not
     WaitingCondition = 16, // Condition.wait(): lock released, asleep until notified
     WaitingJoin = 17,      // JoinableQueue.join(): until every item is task_done()
+    WaitingMessage = 18,   // blocked in recv() / accept() / a manager reply
     Count
 };
 
@@ -130,6 +143,11 @@ enum class EventType : uint16_t {
     ListPop = 24,         // a = item key (0 if none), b = length after; object 1 = popped an empty list
     TaskDone = 25,        // a = unfinished tasks after
     JoinReturned = 26,    // a = unfinished tasks seen (0)
+    MessageSent = 27,     // object = peer worker, a = sequence number
+    MessageReceived = 28, // object = sender worker, a = sequence number, b = transit ns
+    ChannelClosed = 29,   // object = peer worker: end of file seen (the peer closed)
+    OutOfOrder = 30,      // object = sender worker, a = expected sequence, b = received
+    ManagerRequest = 31,  // object = operation (0 dict set, 1 list append), a = round trip ns, b = seq
 };
 
 // A queue item's identity: producer id + 1 in the top 16 bits, sequence in
@@ -175,6 +193,9 @@ struct ControlBlock
     std::atomic<uint32_t> notifyAll;        // condition: notify_all() instead of notify()
     std::atomic<uint32_t> recheckInLoop;    // condition: while (1) or if (0) around wait()
     std::atomic<uint32_t> joinable;         // queue: JoinableQueue (task_done/join, daemons)
+    std::atomic<uint32_t> messagesPerWorker; // pipe/socket/manager: messages or request rounds
+    std::atomic<uint32_t> sendGapUs;        // pipe/socket/manager: pause between sends
+    std::atomic<uint32_t> expectedClients;  // socket/manager server: connections to serve
 };
 
 // A guard lock: a real interprocess_mutex plus who holds it, readable
@@ -290,6 +311,25 @@ struct ConditionBlock
     std::atomic<uint64_t> items[kMaxListLength];
 };
 
+// Pipe, sockets and the manager move their data through the kernel, not
+// through this segment; here are only what the processes publish about it
+// (for the sampler) and the TCP port the socket server got.
+constexpr int kMaxManagerKeys = 64;
+struct MessagingBlock
+{
+    std::atomic<uint32_t> tcpPort;      // 0 until the socket server listens
+    std::atomic<uint32_t> serverReady;  // the socket/manager server accepts connections
+    std::atomic<int64_t> sent;          // messages sent by anyone
+    std::atomic<int64_t> received;      // messages received by anyone: in flight = sent - received
+    std::atomic<int32_t> connectionsClosed;
+    // The manager server's dict {client id: value} and list length, as it
+    // publishes them after each request (the real ones live in its memory).
+    std::atomic<int64_t> managerDict[kMaxManagerKeys];
+    std::atomic<uint32_t> managerKeyPresent[kMaxManagerKeys];
+    std::atomic<int64_t> managerListLength;
+    std::atomic<int64_t> managerRequests;
+};
+
 struct alignas(64) WorkerSlot
 {
     // Written by the parent before launch.
@@ -322,6 +362,7 @@ struct Segment
     alignas(64) EventBlock event;
     alignas(64) BarrierBlock barrier;
     alignas(64) ConditionBlock condition;
+    alignas(64) MessagingBlock messaging;
     alignas(64) BoundedQueue queue;
     WorkerSlot workerSlots[kMaxWorkers];
 };

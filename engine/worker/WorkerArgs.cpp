@@ -75,6 +75,15 @@ std::string parseWorkerArgs(int argc, const char* const* argv, WorkerArgs* out)
             if (!parseUnsigned(value, 10, 65534, &number))
                 return bad("must be 0..65534");
             args.producerId = uint32_t(number);
+        } else if (!std::strcmp(option, "--fd")) {
+            if (!parseUnsigned(value, 10, 1023, &number) || number < 3)
+                return bad("must be an inherited descriptor 3..1023");
+            args.fd = int(number);
+        } else if (!std::strcmp(option, "--path")) {
+            // sockaddr_un.sun_path holds 108 bytes with the terminating NUL
+            if (*value != '/' || std::strlen(value) > 107)
+                return bad("must be an absolute path of at most 107 bytes");
+            args.path = value;
         } else {
             return std::string("unknown option '") + option + "'";
         }

@@ -18,11 +18,14 @@ struct WorkerArgs
     uint64_t iterations = 0;     // incrementer
     uint64_t items = 0;          // producer
     uint32_t producerId = 0;     // producer
+    int fd = -1;                 // pipe end: an inherited socketpair descriptor
+    std::string path;            // socket / manager: the Unix-domain socket's path
 };
 
 constexpr const char* kUsage =
     "usage: ipcscope-worker --segment NAME --token HEX --slot N --role ROLE\n"
     "                       [--parent PID] [--iterations N] [--items N] [--producer-id N]\n"
+    "                       [--fd N] [--path SOCKET]\n"
     "ROLE: incrementer, producer, consumer, array-writer, semaphore-user, event-waiter,\n"
     "      event-setter, barrier-party";
 

@@ -1,6 +1,7 @@
 // ipcscope-worker: one real process of a session. Attaches to the session
 // segment by name, runs one role loop, writes its state and events into its
 // own slot. No Qt: it starts fast and stays small.
+#include "MessagingRoles.h"
 #include "WorkerArgs.h"
 #include "ipc/Primitives.h"
 #include "ipc/Segment.h"
@@ -11,10 +12,9 @@
 #include <unistd.h>
 
 using namespace ipcscope;
+using namespace ipcscope::worker;
 
 namespace {
-
-enum ExitCode { kOk = 0, kRuntimeFailure = 1, kBadArguments = 2, kStopped = 3 };
 
 int runIncrementer(ipc::WorkerContext& context, const worker::WorkerArgs& args)
 {
@@ -255,6 +255,21 @@ int main(int argc, char** argv)
             break;
         case ipc::Role::ListConsumer:
             result = runListConsumer(context);
+            break;
+        case ipc::Role::PipeEnd:
+            result = runPipeEnd(context, args);
+            break;
+        case ipc::Role::SocketServer:
+            result = runSocketServer(context, args);
+            break;
+        case ipc::Role::SocketClient:
+            result = runSocketClient(context, args);
+            break;
+        case ipc::Role::ManagerServer:
+            result = runManagerServer(context, args);
+            break;
+        case ipc::Role::ManagerClient:
+            result = runManagerClient(context, args);
             break;
         case ipc::Role::None:
             break;
