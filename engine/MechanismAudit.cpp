@@ -111,6 +111,16 @@ void MechanismAudit::feed(const RecordedEvent& event)
     case E::ManagerRequest:
         m_requestLatenciesUs.push_back(double(event.a) * 1e-3);
         break;
+    case E::QueueFull:
+    case E::QueueEmpty:
+        if (event.b > 0) { // a timed call (nowait ones have timeout 0)
+            const double lateMs = double(event.a) * 1e-6 - double(event.b);
+            ++m_timeouts;
+            m_timeoutLateTotalMs += std::max(0.0, lateMs);
+            m_timeoutLateMaxMs = std::max(m_timeoutLateMaxMs, lateMs);
+            m_timeoutEarlyMaxMs = std::max(m_timeoutEarlyMaxMs, -lateMs);
+        }
+        break;
     case E::LockRecovered:
         m_recoveries.append({event.time, event.a});
         break;
@@ -185,6 +195,8 @@ QJsonObject MechanismAudit::figures(const QString& kind) const
         return abandonedLockFigures();
     if (kind == QLatin1String("condition"))
         return conditionFigures();
+    if (kind == QLatin1String("queue"))
+        return queueFigures();
     if (kind == QLatin1String("joinable-queue"))
         return joinableQueueFigures();
     if (kind == QLatin1String("pipe") || kind == QLatin1String("socket") ||
@@ -424,6 +436,20 @@ QJsonObject MechanismAudit::messagingFigures(const QString& kind) const
                     {QStringLiteral("p95"), percentile(0.95)},
                     {QStringLiteral("max"), latencies.empty() ? 0.0 : latencies.back()}};
     return figures;
+}
+
+QJsonObject MechanismAudit::queueFigures() const
+{
+    const ipc::BoundedQueue& queue = m_segment.queue;
+    return {{QStringLiteral("full_raised"), double(queue.fullRaised.load())},
+            {QStringLiteral("empty_raised"), double(queue.emptyRaised.load())},
+            {QStringLiteral("stale_answers"), double(queue.staleAnswers.load())},
+            {QStringLiteral("timeouts"),
+             QJsonObject{{QStringLiteral("count"), double(m_timeouts)},
+                         {QStringLiteral("mean_late_ms"),
+                          m_timeouts ? m_timeoutLateTotalMs / double(m_timeouts) : 0.0},
+                         {QStringLiteral("max_late_ms"), m_timeoutLateMaxMs},
+                         {QStringLiteral("max_early_ms"), m_timeoutEarlyMaxMs}}}};
 }
 
 } // namespace ipcscope

@@ -39,6 +39,7 @@ private:
     QJsonObject conditionFigures() const;
     QJsonObject joinableQueueFigures() const;
     QJsonObject messagingFigures(const QString& kind) const;
+    QJsonObject queueFigures() const;
 
     const ipc::Segment& m_segment;
 
@@ -101,6 +102,12 @@ private:
     double m_transitTotalUs = 0;
     quint64 m_transits = 0;
     std::vector<double> m_requestLatenciesUs;
+
+    // queue: how late each timed put/get gave up, relative to its timeout
+    quint64 m_timeouts = 0;
+    double m_timeoutLateTotalMs = 0;
+    double m_timeoutLateMaxMs = 0;
+    double m_timeoutEarlyMaxMs = 0; // must stay 0: a timeout never fires early
 
     // abandoned lock (robust mutex)
     QVector<QPair<double, qint64>> m_recoveries; // time, dead holder

@@ -505,6 +505,29 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
                            "Pause inside put() and get() between reading the queue's indices and "
                            "updating them. It widens the race window when the lock is off."),
          "none: it happens inside the Queue's implementation", true},
+        {"put_timeout_ms", T::Integer, 0, 600000, 0, "ms",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "put(item, timeout=…): give up after this long on a full queue "
+                           "(queue.Full is counted and the put retried). 0: wait as long as it "
+                           "takes."),
+         "q.put(item, timeout=put_timeout_ms / 1000)", false},
+        {"get_timeout_ms", T::Integer, 0, 600000, 0, "ms",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "get(timeout=…): give up after this long on an empty queue "
+                           "(queue.Empty is counted and the get retried). 0: wait as long as it "
+                           "takes."),
+         "q.get(timeout=get_timeout_ms / 1000)", false},
+        {"nowait", T::Switch, 0, 1, 0, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "put_nowait() and get_nowait(): never block; Full and Empty are "
+                           "raised at once, counted, and the call retried a little later."),
+         "q.put_nowait(item); q.get_nowait()", false},
+        {"check_first", T::Switch, 0, 1, 0, "",
+         QT_TRANSLATE_NOOP("Parameter",
+                           "Ask q.empty() / q.full() first and act on the answer with "
+                           "get_nowait() / put_nowait(). With several processes the answer is "
+                           "often stale by then: each time is counted."),
+         "if not q.empty(): q.get_nowait()  # may still raise Empty", false},
     };
     switch (kind) {
     case ScenarioKind::Counter:

@@ -188,6 +188,10 @@ bool Session::start(QString* error)
     case ScenarioKind::Queue:
         segment.queue.producersRunning.store(int(value("producers")));
         segment.queue.sentinelsToSend.store(int(value("consumers")));
+        segment.control.putTimeoutMs.store(uint32_t(value("put_timeout_ms")));
+        segment.control.getTimeoutMs.store(uint32_t(value("get_timeout_ms")));
+        segment.control.noWait.store(value("nowait") ? 1 : 0);
+        segment.control.checkFirst.store(value("check_first") ? 1 : 0);
         break;
     case ScenarioKind::Array:
         segment.array.length = uint32_t(value("length"));
@@ -692,10 +696,16 @@ void Session::killLockHolderWhenDue()
 {
     if (m_killHolderAt < 0 || m_state != State::Running || elapsedSeconds() < m_killHolderAt)
         return;
-    // Only inside the critical section: that is the point of the scenario.
-    const ipc::Segment& segment = m_segment->segment();
-    const int holder = segment.locks[0].holderWorker.load();
-    if (holder < 0 || segment.workerSlots[holder].state.load() != uint32_t(ipc::WorkerState::HoldingLock))
+    // Kill inside the critical section, for sure: ask the next holder to stay
+    // between its read and its write, then kill it there.
+    ipc::ControlBlock& control = m_segment->segment().control;
+    if (!m_freezeAsked) {
+        control.freezeNextHolder.store(1);
+        m_freezeAsked = true;
+        return;
+    }
+    const int holder = control.frozenHolder.load(std::memory_order_acquire);
+    if (holder < 0)
         return;
     m_killHolderAt = -1;
     say(tr("killing worker %1 while it holds the lock").arg(holder));

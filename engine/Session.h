@@ -134,6 +134,7 @@ private:
     quint32 m_acceptedReleasesReported = 0;
     bool m_deadlockReported = false;
     double m_killHolderAt = -1; // session seconds; -1: nothing to kill
+    bool m_freezeAsked = false;
     quint64 m_lastProgress = 0;
     QElapsedTimer m_sinceProgress;
     QList<int> m_reportedDeadHolders;

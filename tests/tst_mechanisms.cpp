@@ -447,6 +447,67 @@ private slots:
         QVERIFY(latency[QStringLiteral("mean")].toDouble() > 0);
         QVERIFY(latency[QStringLiteral("p95")].toDouble() >= latency[QStringLiteral("p50")].toDouble());
     }
+
+    void queue_getTimeouts_fireWithinTolerance_everyItemStillDelivered()
+    {
+        // A slow producer: consumers' get(timeout=30 ms) raise Empty often.
+        Session session(scenarioWith(ScenarioKind::Queue, {{"producers", 1},
+                                                           {"consumers", 2},
+                                                           {"capacity", 4},
+                                                           {"items", 20},
+                                                           {"produce_us", 40'000},
+                                                           {"get_timeout_ms", 30}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject queue = session.recording().mechanismFigures();
+        QVERIFY(queue[QStringLiteral("empty_raised")].toInt() >= 5);
+        const QJsonObject timeouts = queue[QStringLiteral("timeouts")].toObject();
+        QCOMPARE(timeouts[QStringLiteral("count")].toInt(), queue[QStringLiteral("empty_raised")].toInt());
+        // Never early; late by at most a generous 50 ms on a loaded machine.
+        QVERIFY2(timeouts[QStringLiteral("max_early_ms")].toDouble() < 0.5,
+                 qPrintable(QString::number(timeouts[QStringLiteral("max_early_ms")].toDouble())));
+        QVERIFY2(timeouts[QStringLiteral("max_late_ms")].toDouble() < 50,
+                 qPrintable(QString::number(timeouts[QStringLiteral("max_late_ms")].toDouble())));
+        const DeliveryFigures delivery = session.recording().deliveryFigures();
+        QCOMPARE(delivery.consumed, 20u);
+        QCOMPARE(delivery.lost + delivery.duplicated, 0u);
+    }
+
+    void queue_putNowait_raisesFull_onASmallQueue()
+    {
+        Session session(scenarioWith(ScenarioKind::Queue, {{"producers", 2},
+                                                           {"consumers", 1},
+                                                           {"capacity", 2},
+                                                           {"items", 200},
+                                                           {"consume_us", 500},
+                                                           {"nowait", 1}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        QVERIFY(session.recording().mechanismFigures()[QStringLiteral("full_raised")].toInt() > 0);
+        QCOMPARE(session.recording().deliveryFigures().consumed, 400u);
+        QCOMPARE(session.recording().deliveryFigures().duplicated, 0u);
+    }
+
+    void queue_emptyAnswer_isStaleWhenActedOn()
+    {
+        // Seed 002: `if not q.empty(): q.get_nowait()` with four consumers
+        // competing for one item at a time: most of them act on a stale answer.
+        Session session(scenarioWith(ScenarioKind::Queue, {{"producers", 1},
+                                                           {"consumers", 4},
+                                                           {"capacity", 8},
+                                                           {"items", 300},
+                                                           {"produce_us", 300},
+                                                           {"think_us", 50},
+                                                           {"check_first", 1}}));
+        startOrFail(session);
+        QVERIFY(runToEnd(session));
+        expectAllOk(session);
+        const QJsonObject queue = session.recording().mechanismFigures();
+        QVERIFY2(queue[QStringLiteral("stale_answers")].toInt() > 0, "no stale empty() answer seen");
+        QCOMPARE(session.recording().deliveryFigures().consumed, 300u);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMechanisms)

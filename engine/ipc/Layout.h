@@ -148,6 +148,9 @@ enum class EventType : uint16_t {
     ChannelClosed = 29,   // object = peer worker: end of file seen (the peer closed)
     OutOfOrder = 30,      // object = sender worker, a = expected sequence, b = received
     ManagerRequest = 31,  // object = operation (0 dict set, 1 list append), a = round trip ns, b = seq
+    QueueFull = 32,       // put(timeout)/put_nowait raised Full; a = waited ns, b = timeout ms
+    QueueEmpty = 33,      // get(timeout)/get_nowait raised Empty; a = waited ns, b = timeout ms
+    StaleAnswer = 34,     // object 0: empty() said no but get_nowait() found none; 1: full() said no but put_nowait() found no room
 };
 
 // A queue item's identity: producer id + 1 in the top 16 bits, sequence in
@@ -196,6 +199,15 @@ struct ControlBlock
     std::atomic<uint32_t> messagesPerWorker; // pipe/socket/manager: messages or request rounds
     std::atomic<uint32_t> sendGapUs;        // pipe/socket/manager: pause between sends
     std::atomic<uint32_t> expectedClients;  // socket/manager server: connections to serve
+    std::atomic<uint32_t> putTimeoutMs;     // queue: put(timeout); 0 = block without timeout
+    std::atomic<uint32_t> getTimeoutMs;     // queue: get(timeout); 0 = block without timeout
+    std::atomic<uint32_t> noWait;           // queue: put_nowait()/get_nowait()
+    std::atomic<uint32_t> checkFirst;       // queue: ask empty()/full() first, then act on the answer
+    // abandoned-lock: the next incrementer to read the counter under the lock
+    // stays there (frozenHolder = its id) until it is killed, so the kill
+    // lands inside the critical section for sure.
+    std::atomic<uint32_t> freezeNextHolder;
+    std::atomic<int32_t> frozenHolder;
 };
 
 // A guard lock: a real interprocess_mutex plus who holds it, readable
@@ -250,6 +262,9 @@ struct BoundedQueue
     // JoinableQueue: put() adds one, task_done() takes one; join() sleeps on
     // tasksDoneSequence (a futex word bumped when the count reaches 0).
     std::atomic<int64_t> unfinishedTasks;
+    std::atomic<uint64_t> fullRaised;   // Full raised by put(timeout) / put_nowait()
+    std::atomic<uint64_t> emptyRaised;  // Empty raised by get(timeout) / get_nowait()
+    std::atomic<uint64_t> staleAnswers; // empty()/full() was already wrong when acted on
     std::atomic<uint32_t> tasksDoneSequence;
     std::atomic<uint64_t> items[kMaxQueueCapacity];
     std::atomic<uint64_t> itemTimeNs[kMaxQueueCapacity];

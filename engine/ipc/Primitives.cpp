@@ -18,20 +18,17 @@ namespace {
 constexpr int kWaitSliceMs = 20;
 constexpr int kSpinsBeforeBlocking = 200;
 
-boost::posix_time::ptime sliceDeadline()
-{
-    return boost::posix_time::microsec_clock::universal_time() +
-           boost::posix_time::milliseconds(kWaitSliceMs);
-}
-
-// Loops `timedWait(deadline)` until it succeeds or the session stops. The
-// worker shows `blockedState` (and the time) only if it really had to wait.
+// Loops `timedWait(deadline)` until it succeeds, the session stops, or
+// `deadlineNs` (CLOCK_MONOTONIC) passes. The worker shows `blockedState`
+// (and the time) only if it really had to wait.
 template <typename TryWait, typename TimedWait>
 bool blockingWait(WorkerContext& context, WorkerState blockedState, TryWait tryWait,
-                  TimedWait timedWait)
+                  TimedWait timedWait, uint64_t deadlineNs = UINT64_MAX)
 {
     if (tryWait())
         return true;
+    if (deadlineNs != UINT64_MAX && monotonicNs() >= deadlineNs)
+        return false; // put_nowait / get_nowait: no waiting at all
     // Spin a little before sleeping: the other side is usually a few hundred
     // nanoseconds from releasing, and a futex sleep + wake-up costs microseconds.
     for (int spin = 0; spin < kSpinsBeforeBlocking; ++spin) {
@@ -44,7 +41,14 @@ bool blockingWait(WorkerContext& context, WorkerState blockedState, TryWait tryW
     const uint64_t since = monotonicNs();
     probe.setState(blockedState);
     bool acquired = false;
-    while (!(acquired = timedWait(sliceDeadline()))) {
+    for (;;) {
+        const uint64_t now = monotonicNs();
+        if (now >= deadlineNs)
+            break;
+        const uint64_t sliceMs = std::min<uint64_t>(kWaitSliceMs, (deadlineNs - now + 999'999) / 1'000'000);
+        if ((acquired = timedWait(boost::posix_time::microsec_clock::universal_time() +
+                                  boost::posix_time::milliseconds(long(sliceMs)))))
+            break;
         if (context.stopRequested())
             break;
     }
@@ -249,6 +253,14 @@ bool incrementCounter(WorkerContext& context)
     Probe& probe = context.probe();
     const int64_t read = counter.value.load(std::memory_order_relaxed);
     probe.emit(EventType::CounterRead, 0, read);
+    ControlBlock& control = context.segment().control;
+    if (locked && control.freezeNextHolder.load(std::memory_order_relaxed) != 0 &&
+        control.freezeNextHolder.exchange(0) != 0) {
+        // Chosen to be killed mid-update, the lock held (abandoned-lock).
+        control.frozenHolder.store(context.slotIndex(), std::memory_order_release);
+        while (!context.stopRequested())
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     context.pauseFor(thinkUs(context));
     counter.value.store(read + 1, std::memory_order_relaxed);
     probe.emit(EventType::CounterWrite, 0, read + 1, read);
@@ -537,23 +549,33 @@ bool joinQueue(WorkerContext& context)
     }
 }
 
-bool queuePut(WorkerContext& context, uint64_t key)
+namespace {
+
+uint64_t deadlineAfter(uint32_t timeoutMs)
+{
+    return timeoutMs == kWaitForever ? UINT64_MAX : monotonicNs() + uint64_t(timeoutMs) * 1'000'000;
+}
+
+} // namespace
+
+QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs)
 {
     BoundedQueue& queue = context.segment().queue;
-    // JoinableQueue.put() counts the task before the item is in.
-    if (key != kSentinelKey && context.segment().control.joinable.load(std::memory_order_relaxed))
-        queue.unfinishedTasks.fetch_add(1, std::memory_order_acq_rel);
     const bool acquired = blockingWait(
         context, WorkerState::BlockedPut, [&] { return queue.freeSlots.try_wait(); },
         [&](const boost::posix_time::ptime& deadline) {
             return queue.freeSlots.timed_wait(deadline);
-        });
+        },
+        deadlineAfter(timeoutMs));
     if (!acquired)
-        return false;
+        return context.stopRequested() ? QueueResult::Stopped : QueueResult::FullOrEmpty;
+    // JoinableQueue.put() counts the task before the item is in.
+    if (key != kSentinelKey && context.segment().control.joinable.load(std::memory_order_relaxed))
+        queue.unfinishedTasks.fetch_add(1, std::memory_order_acq_rel);
     const bool locked = lockSwitchOn(context, queue.lockIndex);
     if (locked && !acquireGuard(context, int(queue.lockIndex))) {
         queue.freeSlots.post();
-        return false;
+        return QueueResult::Stopped;
     }
     const uint64_t tail = queue.tail.load(std::memory_order_relaxed);
     context.pauseFor(thinkUs(context));
@@ -573,27 +595,28 @@ bool queuePut(WorkerContext& context, uint64_t key)
         probe.emit(EventType::ItemPut, 0, int64_t(key), int64_t(puts - gets));
         probe.addOp();
     }
-    return true;
+    return QueueResult::Done;
 }
 
-std::optional<uint64_t> queueGet(WorkerContext& context)
+QueueResult queueTryGet(WorkerContext& context, uint32_t timeoutMs, uint64_t* key)
 {
     BoundedQueue& queue = context.segment().queue;
     const bool acquired = blockingWait(
         context, WorkerState::BlockedGet, [&] { return queue.usedSlots.try_wait(); },
         [&](const boost::posix_time::ptime& deadline) {
             return queue.usedSlots.timed_wait(deadline);
-        });
+        },
+        deadlineAfter(timeoutMs));
     if (!acquired)
-        return std::nullopt;
+        return context.stopRequested() ? QueueResult::Stopped : QueueResult::FullOrEmpty;
     const bool locked = lockSwitchOn(context, queue.lockIndex);
     if (locked && !acquireGuard(context, int(queue.lockIndex))) {
         queue.usedSlots.post();
-        return std::nullopt;
+        return QueueResult::Stopped;
     }
     const uint64_t head = queue.head.load(std::memory_order_relaxed);
     context.pauseFor(thinkUs(context));
-    const uint64_t key = queue.items[head % queue.capacity].load(std::memory_order_relaxed);
+    *key = queue.items[head % queue.capacity].load(std::memory_order_relaxed);
     queue.head.store(head + 1, std::memory_order_relaxed);
     if (locked)
         releaseGuard(context, int(queue.lockIndex));
@@ -602,12 +625,25 @@ std::optional<uint64_t> queueGet(WorkerContext& context)
     queue.freeSlots.post();
     const int64_t depth = puts >= gets ? int64_t(puts - gets) : 0;
     Probe& probe = context.probe();
-    if (key == kSentinelKey) {
+    if (*key == kSentinelKey) {
         probe.emit(EventType::SentinelGot, 0, 0, depth);
     } else {
-        probe.emit(EventType::ItemGot, 0, int64_t(key), depth);
+        probe.emit(EventType::ItemGot, 0, int64_t(*key), depth);
         probe.addOp();
     }
+    return QueueResult::Done;
+}
+
+bool queuePut(WorkerContext& context, uint64_t key)
+{
+    return queueTryPut(context, key, kWaitForever) == QueueResult::Done;
+}
+
+std::optional<uint64_t> queueGet(WorkerContext& context)
+{
+    uint64_t key = 0;
+    if (queueTryGet(context, kWaitForever, &key) != QueueResult::Done)
+        return std::nullopt;
     return key;
 }
 

@@ -88,6 +88,13 @@ std::optional<uint64_t> waitAndPop(WorkerContext& context);
 void taskDone(WorkerContext& context);
 bool joinQueue(WorkerContext& context);
 
+enum class QueueResult { Done, FullOrEmpty, Stopped };
+constexpr uint32_t kWaitForever = UINT32_MAX;
+// put(item, timeout) / put_nowait (timeoutMs 0); FullOrEmpty: queue.Full.
+QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs);
+// get(timeout) / get_nowait (timeoutMs 0); FullOrEmpty: queue.Empty.
+QueueResult queueTryGet(WorkerContext& context, uint32_t timeoutMs, uint64_t* key);
+
 // Puts one item into the bounded queue, blocking while it is full.
 bool queuePut(WorkerContext& context, uint64_t key);
 // Gets one item, blocking while the queue is empty; nullopt on stop.

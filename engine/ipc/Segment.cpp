@@ -42,6 +42,7 @@ Segment::Segment(uint64_t token, uint32_t queueCapacity, uint32_t semaphorePermi
     for (auto& enabled : control.lockEnabled)
         enabled.store(1);
     control.counterShared.store(1);
+    control.frozenHolder.store(-1);
     for (auto& slot : workerSlots)
         slot.waitingForLock.store(-1);
 }

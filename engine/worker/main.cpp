@@ -7,6 +7,7 @@
 #include "ipc/Segment.h"
 
 #include <csignal>
+#include <optional>
 #include <cstdio>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -106,14 +107,122 @@ int runBarrierParty(ipc::WorkerContext& context)
     return kOk;
 }
 
+// How this scenario puts and gets: block, block with a timeout, nowait, or
+// ask empty()/full() first (seed 002: the answer may be stale by the time
+// the process acts on it). Full/Empty are counted and the call retried, so
+// every item is still delivered exactly once.
+struct QueueCalls
+{
+    explicit QueueCalls(ipc::WorkerContext& context) : m_context(context)
+    {
+        const auto& control = context.segment().control;
+        noWait = control.noWait.load() != 0;
+        checkFirst = control.checkFirst.load() != 0;
+        putTimeoutMs = noWait || checkFirst ? 0 : orForever(control.putTimeoutMs.load());
+        getTimeoutMs = noWait || checkFirst ? 0 : orForever(control.getTimeoutMs.load());
+    }
+
+    bool put(uint64_t key)
+    {
+        ipc::BoundedQueue& queue = m_context.segment().queue;
+        for (;;) {
+            if (checkFirst && key != ipc::kSentinelKey && depth() >= queue.capacity) {
+                if (!m_context.pauseFor(kRetryUs)) // q.full(): try again later
+                    return false;
+                continue;
+            }
+            // The think gap sits between the answer and the act, as the
+            // interpreter's own steps do in Python: the window for staleness.
+            if (checkFirst && !m_context.pauseFor(thinkUs()))
+                return false;
+            const uint64_t began = ipc::monotonicNs();
+            const bool answeredNotFull = checkFirst;
+            const uint32_t timeout = key == ipc::kSentinelKey ? ipc::kWaitForever : putTimeoutMs;
+            switch (ipc::queueTryPut(m_context, key, timeout)) {
+            case ipc::QueueResult::Done:
+                return true;
+            case ipc::QueueResult::Stopped:
+                return false;
+            case ipc::QueueResult::FullOrEmpty:
+                queue.fullRaised.fetch_add(1, std::memory_order_relaxed);
+                m_context.probe().emit(ipc::EventType::QueueFull, 0,
+                                       int64_t(ipc::monotonicNs() - began), timeout);
+                if (answeredNotFull) {
+                    queue.staleAnswers.fetch_add(1, std::memory_order_relaxed);
+                    m_context.probe().emit(ipc::EventType::StaleAnswer, 1, 0);
+                }
+                if (timeout == 0 && !m_context.pauseFor(kRetryUs))
+                    return false;
+            }
+        }
+    }
+
+    // nullopt: stopped
+    std::optional<uint64_t> get()
+    {
+        ipc::BoundedQueue& queue = m_context.segment().queue;
+        for (;;) {
+            if (checkFirst && depth() == 0) {
+                if (!m_context.pauseFor(kRetryUs)) // q.empty(): try again later
+                    return std::nullopt;
+                continue;
+            }
+            if (checkFirst && !m_context.pauseFor(thinkUs()))
+                return std::nullopt;
+            const uint64_t began = ipc::monotonicNs();
+            uint64_t key = 0;
+            switch (ipc::queueTryGet(m_context, getTimeoutMs, &key)) {
+            case ipc::QueueResult::Done:
+                return key;
+            case ipc::QueueResult::Stopped:
+                return std::nullopt;
+            case ipc::QueueResult::FullOrEmpty:
+                queue.emptyRaised.fetch_add(1, std::memory_order_relaxed);
+                m_context.probe().emit(ipc::EventType::QueueEmpty, 0,
+                                       int64_t(ipc::monotonicNs() - began), getTimeoutMs);
+                if (checkFirst) {
+                    queue.staleAnswers.fetch_add(1, std::memory_order_relaxed);
+                    m_context.probe().emit(ipc::EventType::StaleAnswer, 0, 0);
+                }
+                if (getTimeoutMs == 0 && !m_context.pauseFor(kRetryUs))
+                    return std::nullopt;
+            }
+        }
+    }
+
+    bool noWait = false;
+    bool checkFirst = false;
+    uint32_t putTimeoutMs = ipc::kWaitForever;
+    uint32_t getTimeoutMs = ipc::kWaitForever;
+
+private:
+    static constexpr uint32_t kRetryUs = 1000; // sleeps: above pauseFor's spinning limit
+    uint32_t thinkUs() const
+    {
+        return m_context.segment().control.thinkUs.load(std::memory_order_relaxed);
+    }
+    static uint32_t orForever(uint32_t ms) { return ms == 0 ? ipc::kWaitForever : ms; }
+    // qsize(), as empty() and full() compute it: a snapshot, stale at once.
+    uint64_t depth() const
+    {
+        const ipc::BoundedQueue& queue = m_context.segment().queue;
+        const uint64_t puts = queue.puts.load(std::memory_order_acquire);
+        const uint64_t gets = queue.gets.load(std::memory_order_acquire);
+        return puts > gets ? puts - gets : 0;
+    }
+
+    ipc::WorkerContext& m_context;
+};
+
 int runProducer(ipc::WorkerContext& context, const worker::WorkerArgs& args)
 {
     ipc::BoundedQueue& queue = context.segment().queue;
     auto& control = context.segment().control;
+    QueueCalls calls(context);
     for (uint64_t seq = 0; seq < args.items; ++seq) {
         if (!context.waitWhilePaused() ||
             !context.pauseFor(control.produceDelayUs.load(std::memory_order_relaxed)) ||
-            !ipc::queuePut(context, ipc::itemKey(args.producerId, seq)))
+            !calls.put(ipc::itemKey(args.producerId, seq)))
             return kStopped;
     }
     // JoinableQueue: join() returns once every item was marked task_done();
@@ -125,7 +234,7 @@ int runProducer(ipc::WorkerContext& context, const worker::WorkerArgs& args)
     if (queue.producersRunning.fetch_sub(1, std::memory_order_acq_rel) == 1) {
         const int sentinels = queue.sentinelsToSend.exchange(0, std::memory_order_acq_rel);
         for (int i = 0; i < sentinels; ++i) {
-            if (!ipc::queuePut(context, ipc::kSentinelKey))
+            if (!calls.put(ipc::kSentinelKey))
                 return kStopped;
         }
     }
@@ -136,10 +245,11 @@ int runConsumer(ipc::WorkerContext& context)
 {
     auto& control = context.segment().control;
     const bool joinable = control.joinable.load() != 0;
+    QueueCalls calls(context);
     for (;;) {
         if (!context.waitWhilePaused())
             return kStopped;
-        const auto key = ipc::queueGet(context);
+        const auto key = calls.get();
         if (!key)
             return kStopped;
         if (*key == ipc::kSentinelKey)

@@ -1,0 +1,760 @@
+// The two hand-painted views: the lock timeline and the process diagram.
+// Unit tests feed a real Recording by hand; integration tests watch real
+// ipcscope-worker processes, kill the lock holder and expect the views to
+// say so.
+//
+// IPCSCOPE_SNAPSHOT_DIR=dir saves what the integration tests saw as PNGs
+// (painted_*.png), to look at; IPCSCOPE_SNAPSHOT_QM=file.qm loads a
+// translation first.
+#include "LockTimelineView.h"
+#include "ProcessDiagramView.h"
+#include "Session.h"
+#include "TestSupport.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPixmap>
+#include <QTest>
+#include <QTimer>
+#include <QTranslator>
+#include <QWheelEvent>
+
+#include <algorithm>
+
+using namespace ipcscope;
+using ipc::EventType;
+using ipc::WorkerState;
+
+namespace {
+
+Sample sampleAt(double time, int holder = -1, int depth = 0)
+{
+    Sample sample{};
+    sample.time = time;
+    sample.lockHolder = holder;
+    sample.queueDepth = depth;
+    return sample;
+}
+
+RecordedEvent recorded(double time, int worker, EventType type, qint64 a = 0, quint16 object = 0)
+{
+    return RecordedEvent{time, worker, type, object, a, 0};
+}
+
+RecordedEvent state(double time, int worker, WorkerState to)
+{
+    return recorded(time, worker, EventType::State, qint64(to));
+}
+
+// Answers every lookup of the views' own texts in "Chinese", so a test can
+// see that the views follow a language change.
+class ChineseTranslator : public QTranslator
+{
+public:
+    QString translate(const char* context, const char* sourceText, const char*, int) const override
+    {
+        const QByteArray name(context);
+        if (name == "ipcscope::LockTimelineView" || name == "ipcscope::ProcessDiagramView")
+            return QStringLiteral("锁视图·") + QString::fromUtf8(sourceText);
+        return {};
+    }
+    bool isEmpty() const override { return false; }
+};
+
+bool paintsSomething(QWidget& widget)
+{
+    const QImage image = widget.grab().toImage();
+    if (image.isNull())
+        return false;
+    // More than the background: at least a few distinct colours.
+    QList<QRgb> seen;
+    for (int y = 0; y < image.height() && seen.size() < 4; y += 3)
+        for (int x = 0; x < image.width() && seen.size() < 4; x += 3)
+            if (!seen.contains(image.pixel(x, y)))
+                seen.append(image.pixel(x, y));
+    return seen.size() >= 4;
+}
+
+void snapshot(QWidget& widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("IPCSCOPE_SNAPSHOT_DIR");
+    if (!dir.isEmpty())
+        widget.grab().save(dir + QStringLiteral("/painted_") + name + QStringLiteral(".png"));
+}
+
+} // namespace
+
+class TestPaintedViews : public QObject
+{
+    Q_OBJECT
+
+    // Three incrementers; W0 waits 2 ms then holds, W1 waits 4 ms and holds
+    // until now (t = 1), W2 waits 6 ms.
+    static void fillContention(Recording& recording)
+    {
+        for (int id = 0; id < 3; ++id)
+            recording.addWorker(id, ipc::Role::Incrementer, 1000 + id, 0);
+        recording.appendEvents({
+            state(0.00, 0, WorkerState::Working),
+            state(0.00, 1, WorkerState::Working),
+            state(0.00, 2, WorkerState::Working),
+            state(0.10, 0, WorkerState::WaitingLock),
+            state(0.102, 0, WorkerState::HoldingLock),
+            recorded(0.102, 0, EventType::LockAcquired, 2'000'000),
+            state(0.20, 0, WorkerState::Working),
+            recorded(0.20, 0, EventType::LockReleased, 98'000'000),
+            state(0.30, 2, WorkerState::WaitingLock),
+            state(0.306, 2, WorkerState::HoldingLock),
+            recorded(0.306, 2, EventType::LockAcquired, 6'000'000),
+            // The deadlock scenario's second lock is not "the" lock.
+            recorded(0.307, 2, EventType::LockAcquired, 900'000'000, 1),
+            state(0.40, 2, WorkerState::Working),
+            state(0.50, 1, WorkerState::WaitingLock),
+            state(0.504, 1, WorkerState::HoldingLock),
+            recorded(0.504, 1, EventType::LockAcquired, 4'000'000),
+        });
+        recording.appendSample(sampleAt(1.0, 1));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString qm = qEnvironmentVariable("IPCSCOPE_SNAPSHOT_QM");
+        if (!qm.isEmpty()) {
+            auto* translator = new QTranslator(qApp);
+            if (translator->load(qm))
+                QCoreApplication::installTranslator(translator);
+            else
+                qWarning("cannot load %s", qPrintable(qm));
+        }
+    }
+
+    // ---------------------------------------------------------------- timeline
+
+    void timeline_countsAcquisitionsAndWaits()
+    {
+        Recording recording;
+        fillContention(recording);
+        const Scenario scenario(ScenarioKind::Counter);
+        LockTimelineView view;
+        view.resize(640, 300);
+        view.setRecording(&recording, &scenario);
+        QCOMPARE(view.rowCount(), 3);
+        QCOMPARE(view.currentHolder(), 1);
+        QVERIFY(!view.holderIsDead());
+        QCOMPARE(view.acquisitions(), 3u);
+        QCOMPARE(view.meanWaitMs(), 4.0);
+        QCOMPARE(view.maxWaitMs(), 6.0);
+
+        // Only what is new is counted: nothing twice.
+        view.refresh();
+        QCOMPARE(view.acquisitions(), 3u);
+        recording.appendEvents({state(1.1, 1, WorkerState::Working),
+                                state(1.2, 0, WorkerState::WaitingLock),
+                                state(1.214, 0, WorkerState::HoldingLock),
+                                recorded(1.214, 0, EventType::LockAcquired, 14'000'000)});
+        recording.appendSample(sampleAt(1.3, 0));
+        view.refresh();
+        QCOMPARE(view.acquisitions(), 4u);
+        QCOMPARE(view.meanWaitMs(), 6.5);
+        QCOMPARE(view.maxWaitMs(), 14.0);
+        QCOMPARE(view.currentHolder(), 0);
+        recording.appendSample(sampleAt(1.4, -1));
+        view.refresh();
+        QCOMPARE(view.currentHolder(), -1);
+        QVERIFY(paintsSomething(view));
+    }
+
+    void timeline_deadHolder_marksWaitersStuck()
+    {
+        Recording recording;
+        fillContention(recording);
+        recording.appendEvents({state(1.0, 0, WorkerState::WaitingLock),
+                                state(1.0, 2, WorkerState::WaitingLock)});
+        const Scenario scenario(ScenarioKind::Counter);
+        LockTimelineView view;
+        view.resize(640, 300);
+        view.setRecording(&recording, &scenario);
+        QCOMPARE(view.currentHolder(), 1);
+        QVERIFY(!view.holderIsDead());
+        QCOMPARE(view.stuckWorkers(), QList<int>());
+
+        // Killed inside its critical section: the lock word still names it.
+        recording.setWorkerExit(1, QStringLiteral("killed"), 1.5);
+        recording.appendSample(sampleAt(1.6, 1));
+        view.refresh();
+        QCOMPARE(view.currentHolder(), 1);
+        QVERIFY(view.holderIsDead());
+        QCOMPARE(view.stuckWorkers(), QList<int>({0, 2}));
+
+        // A waiter that is gone itself is no longer stuck.
+        recording.setWorkerExit(2, QStringLiteral("killed"), 1.7);
+        view.refresh();
+        QCOMPARE(view.stuckWorkers(), QList<int>({0}));
+        QVERIFY(paintsSomething(view));
+    }
+
+    void timeline_holderThatExitedNormally_isNotDead()
+    {
+        Recording recording;
+        fillContention(recording);
+        recording.setWorkerExit(1, QStringLiteral("ok"), 1.5);
+        const Scenario scenario(ScenarioKind::Counter);
+        LockTimelineView view;
+        view.setRecording(&recording, &scenario);
+        QVERIFY(!view.holderIsDead());
+    }
+
+    void timeline_following_scrolls_offStays()
+    {
+        Recording recording;
+        recording.addWorker(0, ipc::Role::Incrementer, 1000, 0);
+        recording.appendSample(sampleAt(20));
+        const Scenario scenario(ScenarioKind::Counter);
+        LockTimelineView view;
+        view.resize(640, 300);
+        view.setRecording(&recording, &scenario);
+        QVERIFY(view.following());
+        QCOMPARE(view.visibleTimeRange(), qMakePair(10.0, 20.0));
+        recording.appendSample(sampleAt(25));
+        view.refresh();
+        QCOMPARE(view.visibleTimeRange(), qMakePair(15.0, 25.0));
+
+        view.setFollowing(false);
+        recording.appendSample(sampleAt(30));
+        view.refresh();
+        QCOMPARE(view.visibleTimeRange(), qMakePair(15.0, 25.0));
+
+        view.setFollowing(true);
+        view.refresh();
+        QCOMPARE(view.visibleTimeRange(), qMakePair(20.0, 30.0));
+
+        view.showAll();
+        QVERIFY(!view.following());
+        QCOMPARE(view.visibleTimeRange().first, 0.0);
+        QVERIFY(view.visibleTimeRange().second >= 30.0);
+        QVERIFY(view.visibleTimeRange().second < 31.0);
+    }
+
+    void timeline_startsAtZero_beforeTenSeconds()
+    {
+        Recording recording;
+        recording.addWorker(0, ipc::Role::Incrementer, 1000, 0);
+        recording.appendSample(sampleAt(3));
+        const Scenario scenario(ScenarioKind::Counter);
+        LockTimelineView view;
+        view.setRecording(&recording, &scenario);
+        QCOMPARE(view.visibleTimeRange(), qMakePair(0.0, 10.0));
+    }
+
+    void timeline_wheelZoomsAroundCursor_dragPans()
+    {
+        Recording recording;
+        fillContention(recording);
+        recording.appendSample(sampleAt(40, -1));
+        const Scenario scenario(ScenarioKind::Counter);
+        LockTimelineView view;
+        view.resize(800, 300);
+        view.setRecording(&recording, &scenario);
+        view.showAll();
+        const auto before = view.visibleTimeRange();
+        const double spanBefore = before.second - before.first;
+
+        // The time under the cursor stays put: an anchor right of the
+        // middle pulls the left end in further than the right end.
+        const QPointF at(600, 150);
+        QWheelEvent zoomIn(at, view.mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                           Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view, &zoomIn);
+        const auto zoomed = view.visibleTimeRange();
+        const double spanZoomed = zoomed.second - zoomed.first;
+        QVERIFY2(spanZoomed < spanBefore * 0.9, "wheel forward must zoom in");
+        // Zooming around x = 600 of 800: both ends move in, the right one less.
+        QVERIFY(zoomed.first > before.first);
+        QVERIFY(zoomed.second < before.second);
+        QVERIFY(zoomed.first - before.first > before.second - zoomed.second);
+
+        QWheelEvent zoomOut(at, view.mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                            Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view, &zoomOut);
+        const auto back = view.visibleTimeRange();
+        QVERIFY(qAbs((back.second - back.first) - spanBefore) < spanBefore * 1e-6);
+        QVERIFY(qAbs(back.first - before.first) < spanBefore * 1e-6);
+
+        // Dragging to the right shows earlier times.
+        const QPointF press(400, 150), release(500, 150);
+        QMouseEvent down(QEvent::MouseButtonPress, press, view.mapToGlobal(press), Qt::LeftButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, release, view.mapToGlobal(release), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent up(QEvent::MouseButtonRelease, release, view.mapToGlobal(release),
+                       Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(&view, &down);
+        QApplication::sendEvent(&view, &move);
+        QApplication::sendEvent(&view, &up);
+        const auto panned = view.visibleTimeRange();
+        QVERIFY(panned.first < back.first);
+        QVERIFY(qAbs((panned.second - panned.first) - (back.second - back.first)) < 1e-9);
+
+        // New data does not move a range the user chose.
+        recording.appendSample(sampleAt(50, -1));
+        view.refresh();
+        QCOMPARE(view.visibleTimeRange(), panned);
+    }
+
+    void timeline_wheelWhileFollowing_changesTheSpanShown()
+    {
+        Recording recording;
+        recording.addWorker(0, ipc::Role::Incrementer, 1000, 0);
+        recording.appendSample(sampleAt(60));
+        const Scenario scenario(ScenarioKind::Counter);
+        LockTimelineView view;
+        view.resize(640, 300);
+        view.setRecording(&recording, &scenario);
+        const QPointF at(300, 150);
+        QWheelEvent zoomIn(at, view.mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton,
+                           Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(&view, &zoomIn);
+        QVERIFY(view.following());
+        const auto range = view.visibleTimeRange();
+        QCOMPARE(range.second, 60.0); // still ends now
+        QVERIFY(range.second - range.first < LockTimelineView::kFollowSeconds);
+    }
+
+    void timeline_idlePicture_showsThePlannedRows_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("key1");
+        QTest::addColumn<int>("value1");
+        QTest::addColumn<QString>("key2");
+        QTest::addColumn<int>("value2");
+        QTest::addColumn<int>("rows");
+        QTest::newRow("counter") << int(ScenarioKind::Counter) << "workers" << 5 << "workers" << 5 << 5;
+        QTest::newRow("queue") << int(ScenarioKind::Queue) << "producers" << 3 << "consumers" << 4 << 7;
+        QTest::newRow("barrier") << int(ScenarioKind::Barrier) << "parties" << 6 << "parties" << 6 << 6;
+    }
+
+    void timeline_idlePicture_showsThePlannedRows()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, key1);
+        QFETCH(int, value1);
+        QFETCH(QString, key2);
+        QFETCH(int, value2);
+        QFETCH(int, rows);
+        Scenario scenario(static_cast<ScenarioKind>(kind));
+        QString error;
+        QVERIFY2(scenario.setValue(key1, value1, &error), qPrintable(error));
+        QVERIFY2(scenario.setValue(key2, value2, &error), qPrintable(error));
+        LockTimelineView view;
+        view.resize(500, 260);
+        view.setRecording(nullptr, &scenario);
+        QCOMPARE(view.rowCount(), rows);
+        QCOMPARE(view.currentHolder(), -1);
+        QCOMPARE(view.acquisitions(), 0u);
+        view.refresh(); // no recording: must not crash
+        QVERIFY(paintsSomething(view));
+        view.setRecording(nullptr, nullptr);
+        QCOMPARE(view.rowCount(), 0);
+        QVERIFY(!view.grab().isNull());
+    }
+
+    void timeline_64workersLongSession_paintsQuickly()
+    {
+        // 64 workers, ten minutes, 200 000 lock hand-overs: painting the whole
+        // session or the last ten seconds must stay cheap.
+        Recording recording;
+        constexpr int kWorkers = 64;
+        constexpr double kSeconds = 600;
+        for (int id = 0; id < kWorkers; ++id)
+            recording.addWorker(id, ipc::Role::Incrementer, 2000 + id, 0);
+        QVector<RecordedEvent> events;
+        const int handOvers = 200'000;
+        events.reserve(handOvers * 3);
+        for (int i = 0; i < handOvers; ++i) {
+            const double t = kSeconds * i / handOvers;
+            const int w = i % kWorkers;
+            events.append(state(t, w, WorkerState::WaitingLock));
+            events.append(state(t + 0.0005, w, WorkerState::HoldingLock));
+            events.append(state(t + 0.0020, w, WorkerState::Working));
+        }
+        recording.appendEvents(events);
+        recording.appendSample(sampleAt(kSeconds, 5));
+        const Scenario scenario(ScenarioKind::Counter);
+        LockTimelineView view;
+        view.resize(900, 500);
+        QElapsedTimer clock;
+        clock.start();
+        view.setRecording(&recording, &scenario);
+        qInfo("took in 600 000 intervals in %lld ms", clock.elapsed());
+        QCOMPARE(view.rowCount(), kWorkers);
+        QCOMPARE(view.currentHolder(), 5);
+
+        clock.restart();
+        QVERIFY(paintsSomething(view)); // following: the last ten seconds
+        const qint64 following = clock.elapsed();
+        view.showAll();
+        clock.restart();
+        QVERIFY(paintsSomething(view)); // the whole ten minutes
+        const qint64 whole = clock.elapsed();
+        qInfo("paint: last 10 s %lld ms, whole session %lld ms", following, whole);
+        QVERIFY2(following < 1000 && whole < 1000, "painting must not walk every interval");
+        // A refresh with nothing new must not rebuild anything.
+        clock.restart();
+        for (int i = 0; i < 60; ++i)
+            view.refresh();
+        QVERIFY2(clock.elapsed() < 1000, "60 idle refreshes must be cheap");
+    }
+
+    void timeline_followsLanguageChange()
+    {
+        LockTimelineView view;
+        const QString english = view.title();
+        ChineseTranslator translator;
+        QCoreApplication::installTranslator(&translator);
+        QCoreApplication::processEvents();
+        QVERIFY(view.title().startsWith(QStringLiteral("锁视图")));
+        QVERIFY(view.toolTip().startsWith(QStringLiteral("锁视图"))); // set in changeEvent
+        const Scenario scenario(ScenarioKind::Counter);
+        view.setRecording(nullptr, &scenario);
+        QVERIFY(paintsSomething(view));
+        QCoreApplication::removeTranslator(&translator);
+        QCoreApplication::processEvents();
+        QCOMPARE(view.title(), english);
+        QVERIFY(!view.toolTip().startsWith(QStringLiteral("锁视图")));
+    }
+
+    // ----------------------------------------------------------------- diagram
+
+    void diagram_queueLevel_easesTowardTheDepth()
+    {
+        Recording recording;
+        recording.addWorker(0, ipc::Role::Producer, 1000, 0);
+        recording.addWorker(1, ipc::Role::Consumer, 1001, 0);
+        recording.appendSample(sampleAt(0.1, -1, 0));
+        Scenario scenario(ScenarioKind::Queue);
+        QString error;
+        QVERIFY(scenario.setValue(QStringLiteral("capacity"), 8, &error));
+        ProcessDiagramView view;
+        view.resize(600, 320);
+        view.setRecording(&recording, &scenario);
+        QCOMPARE(view.processCount(), 2);
+        QCOMPARE(view.displayedQueueLevel(), 0.0);
+
+        recording.appendSample(sampleAt(0.2, -1, 6));
+        view.refresh();
+        QCOMPARE(view.targetQueueDepth(), 6);
+        const double first = view.displayedQueueLevel();
+        QVERIFY2(first > 0 && first < 6, qPrintable(QString::number(first)));
+        // Monotonic, no overshoot, and it arrives.
+        double previous = first;
+        int frames = 1;
+        while (view.displayedQueueLevel() != 6.0 && frames < 600) {
+            view.refresh();
+            ++frames;
+            QVERIFY(view.displayedQueueLevel() >= previous);
+            QVERIFY(view.displayedQueueLevel() <= 6.0);
+            previous = view.displayedQueueLevel();
+        }
+        QCOMPARE(view.displayedQueueLevel(), 6.0);
+        QVERIFY2(frames >= 4, "the level must glide, not jump");
+        QVERIFY2(frames <= 120, "and arrive within two seconds of frames");
+
+        // Down again, the same way.
+        recording.appendSample(sampleAt(0.3, -1, 1));
+        view.refresh();
+        QVERIFY(view.displayedQueueLevel() < 6.0 && view.displayedQueueLevel() > 1.0);
+        QVERIFY(paintsSomething(view));
+        // showAll (the session ended): the final picture, settled.
+        view.showAll();
+        QCOMPARE(view.displayedQueueLevel(), 1.0);
+    }
+
+    void diagram_largeCapacity_paints()
+    {
+        Recording recording;
+        recording.addWorker(0, ipc::Role::Producer, 1000, 0);
+        recording.addWorker(1, ipc::Role::Consumer, 1001, 0);
+        recording.appendSample(sampleAt(0.1, 0, 40'000));
+        Scenario scenario(ScenarioKind::Queue);
+        QString error;
+        QVERIFY(scenario.setValue(QStringLiteral("capacity"), 65536, &error));
+        ProcessDiagramView view;
+        view.resize(600, 320);
+        view.setRecording(&recording, &scenario);
+        QCOMPARE(view.targetQueueDepth(), 40'000);
+        QCOMPARE(view.displayedQueueLevel(), 40'000.0); // a new picture starts settled
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(paintsSomething(view));
+        QVERIFY(clock.elapsed() < 1000);
+    }
+
+    void diagram_holder_deadAndCrossedOut()
+    {
+        Recording recording;
+        for (int id = 0; id < 4; ++id)
+            recording.addWorker(id, ipc::Role::Incrementer, 1000 + id, 0);
+        recording.appendEvents({state(0.1, 0, WorkerState::WaitingLock),
+                                state(0.1, 1, WorkerState::WaitingLock),
+                                state(0.1, 2, WorkerState::HoldingLock),
+                                state(0.1, 3, WorkerState::Working)});
+        recording.appendSample(sampleAt(0.2, 2));
+        const Scenario scenario(ScenarioKind::Counter);
+        ProcessDiagramView view;
+        view.resize(600, 360);
+        view.setRecording(&recording, &scenario);
+        QCOMPARE(view.processCount(), 4);
+        QCOMPARE(view.lockHolder(), 2);
+        QCOMPARE(view.crossedOutCount(), 0);
+        QVERIFY(!view.holderIsDead());
+        QVERIFY(view.lockEnabled());
+
+        recording.setWorkerExit(2, QStringLiteral("killed"), 0.3);
+        recording.appendSample(sampleAt(0.4, 2));
+        view.refresh();
+        QCOMPARE(view.crossedOutCount(), 1);
+        QVERIFY(view.holderIsDead());
+        // One that finished normally is not crossed out.
+        recording.setWorkerExit(3, QStringLiteral("ok"), 0.5);
+        view.refresh();
+        QCOMPARE(view.crossedOutCount(), 1);
+        recording.setWorkerExit(0, QStringLiteral("error"), 0.6);
+        view.refresh();
+        QCOMPARE(view.crossedOutCount(), 2);
+        QVERIFY(paintsSomething(view));
+    }
+
+    void diagram_lockSwitch()
+    {
+        Scenario scenario(ScenarioKind::Counter);
+        QString error;
+        QVERIFY(scenario.setValue(QStringLiteral("lock"), 0, &error));
+        ProcessDiagramView view;
+        view.resize(500, 300);
+        view.setRecording(nullptr, &scenario);
+        QVERIFY(!view.lockEnabled());
+        const QImage off = view.grab().toImage();
+        view.setLockEnabled(true);
+        QVERIFY(view.lockEnabled());
+        const QImage on = view.grab().toImage();
+        QVERIFY2(off != on, "an open padlock must look different from a closed one");
+    }
+
+    void diagram_idlePicture_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("key1");
+        QTest::addColumn<int>("value1");
+        QTest::addColumn<QString>("key2");
+        QTest::addColumn<int>("value2");
+        QTest::addColumn<int>("processes");
+        QTest::newRow("counter") << int(ScenarioKind::Counter) << "workers" << 5 << "workers" << 5 << 5;
+        QTest::newRow("queue") << int(ScenarioKind::Queue) << "producers" << 3 << "consumers" << 2 << 5;
+        QTest::newRow("event") << int(ScenarioKind::Event) << "waiters" << 2 << "timed_waiters" << 1 << 4;
+        QTest::newRow("semaphore") << int(ScenarioKind::Semaphore) << "workers" << 64 << "permits" << 3 << 64;
+    }
+
+    void diagram_idlePicture()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, key1);
+        QFETCH(int, value1);
+        QFETCH(QString, key2);
+        QFETCH(int, value2);
+        QFETCH(int, processes);
+        Scenario scenario(static_cast<ScenarioKind>(kind));
+        QString error;
+        QVERIFY2(scenario.setValue(key1, value1, &error), qPrintable(error));
+        QVERIFY2(scenario.setValue(key2, value2, &error), qPrintable(error));
+        ProcessDiagramView view;
+        view.resize(520, 320);
+        view.setRecording(nullptr, &scenario);
+        QCOMPARE(view.processCount(), processes);
+        QCOMPARE(view.crossedOutCount(), 0);
+        QCOMPARE(view.lockHolder(), -1);
+        view.refresh(); // no recording: must not crash
+        QVERIFY(paintsSomething(view));
+        view.resize(250, 170); // the smallest the window gives it
+        QVERIFY(paintsSomething(view));
+    }
+
+    void diagram_64workers_paint()
+    {
+        Recording recording;
+        QVector<RecordedEvent> events;
+        for (int id = 0; id < 64; ++id) {
+            recording.addWorker(id, ipc::Role::Incrementer, 3000 + id, 0);
+            events.append(state(0.1, id, id == 7 ? WorkerState::HoldingLock : WorkerState::WaitingLock));
+        }
+        recording.appendEvents(events);
+        recording.appendSample(sampleAt(0.2, 7));
+        recording.setWorkerExit(9, QStringLiteral("killed"), 0.15);
+        const Scenario scenario(ScenarioKind::Counter);
+        ProcessDiagramView view;
+        view.resize(700, 420);
+        view.setRecording(&recording, &scenario);
+        QCOMPARE(view.processCount(), 64);
+        QCOMPARE(view.crossedOutCount(), 1);
+        for (int i = 0; i < 30; ++i)
+            view.refresh();
+        QVERIFY(paintsSomething(view));
+    }
+
+    void diagram_workerAddedWhileRunning_appears()
+    {
+        Recording recording;
+        recording.addWorker(0, ipc::Role::Producer, 1000, 0);
+        recording.addWorker(1, ipc::Role::Consumer, 1001, 0);
+        recording.appendSample(sampleAt(0.1));
+        const Scenario scenario(ScenarioKind::Queue);
+        ProcessDiagramView view;
+        view.resize(600, 320);
+        view.setRecording(&recording, &scenario);
+        QCOMPARE(view.processCount(), 2);
+        recording.addWorker(2, ipc::Role::Consumer, 1002, 0.2);
+        view.refresh();
+        QCOMPARE(view.processCount(), 3);
+        QVERIFY(paintsSomething(view));
+    }
+
+    void diagram_followsLanguageChange()
+    {
+        ProcessDiagramView view;
+        const QString english = view.title();
+        ChineseTranslator translator;
+        QCoreApplication::installTranslator(&translator);
+        QCoreApplication::processEvents();
+        QVERIFY(view.title().startsWith(QStringLiteral("锁视图")));
+        const Scenario scenario(ScenarioKind::Queue);
+        view.resize(500, 300);
+        view.setRecording(nullptr, &scenario);
+        QVERIFY(paintsSomething(view));
+        QCoreApplication::removeTranslator(&translator);
+        QCoreApplication::processEvents();
+        QCOMPARE(view.title(), english);
+    }
+
+    // ------------------------------------------------------ with real workers
+
+    void realCounter_killedHolder_isShownDead()
+    {
+        // Each increment holds the lock 100 ms: the holder the views name is
+        // still the holder when the kill lands.
+        Session session(test::scenarioWith(ScenarioKind::Counter, {{"workers", 4},
+                                                                    {"iterations", 1'000'000'000},
+                                                                    {"lock", 1},
+                                                                    {"think_us", 100'000}}));
+        QString error;
+        QVERIFY2(session.start(&error), qPrintable(error));
+        const QList<qint64> pids = session.livePids();
+
+        LockTimelineView timeline;
+        ProcessDiagramView diagram;
+        timeline.resize(700, 320);
+        diagram.resize(600, 360);
+        timeline.setRecording(&session.recording(), &session.scenario());
+        diagram.setRecording(&session.recording(), &session.scenario());
+        QCOMPARE(diagram.processCount(), 4);
+        QCOMPARE(timeline.rowCount(), 4);
+        int holderSeen = -1;
+        QTimer frames;
+        frames.setInterval(16);
+        connect(&frames, &QTimer::timeout, this, [&] {
+            timeline.refresh();
+            diagram.refresh();
+            if (timeline.currentHolder() >= 0)
+                holderSeen = timeline.currentHolder();
+        });
+        frames.start();
+
+        QTRY_VERIFY_WITH_TIMEOUT(timeline.acquisitions() > 0 && holderSeen >= 0, 20'000);
+        QVERIFY(timeline.meanWaitMs() >= 0);
+        QVERIFY(timeline.maxWaitMs() >= timeline.meanWaitMs());
+        // Three of the four wait for the one inside: their waits are long.
+        QTRY_VERIFY_WITH_TIMEOUT(timeline.maxWaitMs() > 50, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(diagram.lockHolder() >= 0, 20'000);
+        snapshot(timeline, QStringLiteral("timeline_counter"));
+        snapshot(diagram, QStringLiteral("diagram_counter"));
+
+        // Kill whoever the view says holds the lock; should the lock have
+        // changed hands in between (a 1 % chance), kill the next holder.
+        int victim = -1;
+        for (int attempt = 0; attempt < 3 && !timeline.holderIsDead(); ++attempt) {
+            timeline.refresh();
+            QTRY_VERIFY_WITH_TIMEOUT((victim = timeline.currentHolder()) >= 0 &&
+                                         session.recording().worker(victim).exit.isEmpty(),
+                                     20'000);
+            QVERIFY(session.killWorker(victim));
+            QTest::qWait(1000);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(timeline.holderIsDead(), 20'000);
+        QCOMPARE(timeline.currentHolder(), victim);
+        QTRY_VERIFY_WITH_TIMEOUT(diagram.holderIsDead(), 20'000);
+        QCOMPARE(diagram.lockHolder(), victim);
+        QVERIFY(diagram.crossedOutCount() >= 1);
+        // The views and the engine agree on who is stuck behind the dead holder.
+        auto sorted = [](QList<int> ids) {
+            std::sort(ids.begin(), ids.end());
+            return ids;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!session.stuckWorkers().isEmpty(), 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(timeline.stuckWorkers(), sorted(session.stuckWorkers()), 20'000);
+        QTest::qWait(300); // let the animation settle for the picture
+        snapshot(timeline, QStringLiteral("timeline_deadholder"));
+        snapshot(diagram, QStringLiteral("diagram_deadholder"));
+
+        frames.stop();
+        session.stop();
+        QVERIFY(test::runToEnd(session, 20'000));
+        timeline.refresh();
+        diagram.showAll();
+        timeline.showAll();
+        QVERIFY(paintsSomething(timeline));
+        QVERIFY(paintsSomething(diagram));
+        QCOMPARE(test::stillExisting(pids), QList<qint64>());
+        QCOMPARE(test::ourSegments(), QStringList());
+    }
+
+    void realQueue_levelFollowsTheDepth()
+    {
+        // Slow consumers: the queue fills up and stays (nearly) full.
+        Session session(test::scenarioWith(ScenarioKind::Queue, {{"producers", 3},
+                                                                  {"consumers", 2},
+                                                                  {"capacity", 8},
+                                                                  {"items", 1'000'000},
+                                                                  {"consume_us", 20'000}}));
+        QString error;
+        QVERIFY2(session.start(&error), qPrintable(error));
+        const QList<qint64> pids = session.livePids();
+        LockTimelineView timeline;
+        ProcessDiagramView diagram;
+        timeline.resize(700, 320);
+        diagram.resize(640, 360);
+        timeline.setRecording(&session.recording(), &session.scenario());
+        diagram.setRecording(&session.recording(), &session.scenario());
+        QTimer frames;
+        frames.setInterval(16);
+        connect(&frames, &QTimer::timeout, this, [&] {
+            timeline.refresh();
+            diagram.refresh();
+        });
+        frames.start();
+        QTRY_VERIFY_WITH_TIMEOUT(diagram.targetQueueDepth() >= 6, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(diagram.displayedQueueLevel() >= 5.5, 20'000);
+        QVERIFY(diagram.displayedQueueLevel() <= 8.0);
+        QTRY_VERIFY_WITH_TIMEOUT(timeline.acquisitions() > 10, 20'000); // the queue's lock
+        QCOMPARE(diagram.processCount(), 5);
+        snapshot(timeline, QStringLiteral("timeline_queue"));
+        snapshot(diagram, QStringLiteral("diagram_queue"));
+        frames.stop();
+        session.stop();
+        QVERIFY(test::runToEnd(session, 20'000));
+        QCOMPARE(test::stillExisting(pids), QList<qint64>());
+        QCOMPARE(test::ourSegments(), QStringList());
+    }
+};
+
+QTEST_MAIN(TestPaintedViews)
+#include "tst_paintedviews.moc"
