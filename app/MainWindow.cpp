@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "LockTimelineView.h"
+#include "MechanismView.h"
 #include "ProcessDiagramView.h"
 #include "QueueDepthView.h"
 #include "RaceView.h"
@@ -307,6 +308,8 @@ void MainWindow::createCentralArea()
     m_lockTimelineView = new LockTimelineView(this);
     m_queueDepthView = new QueueDepthView(this);
     m_raceView = new RaceView(this);
+    m_mechanismView = new MechanismView(this);
+    m_mechanismView->setObjectName(QStringLiteral("mechanismView"));
     m_processDiagramView->setObjectName(QStringLiteral("processDiagramView"));
     m_lockTimelineView->setObjectName(QStringLiteral("lockTimelineView"));
     m_queueDepthView->setObjectName(QStringLiteral("queueDepthView"));
@@ -339,6 +342,7 @@ void MainWindow::createCentralArea()
     bottom->setObjectName(QStringLiteral("bottomViews"));
     bottom->addWidget(frame(m_queueDepthView, "queueDepthFrame"));
     bottom->addWidget(frame(m_raceView, "raceFrame"));
+    bottom->addWidget(frame(m_mechanismView, "mechanismFrame"));
     m_rows = new QSplitter(Qt::Vertical);
     m_rows->setObjectName(QStringLiteral("viewRows"));
     m_rows->addWidget(top);
@@ -786,13 +790,23 @@ void MainWindow::showScenario()
         m_lockAction->setChecked(m_scenario.value(QLatin1String(kLockKey)) != 0);
     }
     updateLockAction();
-    layoutViewsFor(m_session ? m_session->scenario().kind() : m_scenario.kind());
+    layoutViewsFor(m_session ? m_session->scenario() : m_scenario);
 }
 
-void MainWindow::layoutViewsFor(ScenarioKind kind)
+void MainWindow::layoutViewsFor(const Scenario& scenario)
 {
-    // The counter has no queue: its depth plot would stay empty, give the room to the race.
-    m_queueDepthView->parentWidget()->setVisible(kind == ScenarioKind::Queue);
+    // Only the views that have something to say for this mechanism: an empty
+    // plot is room taken from one that has.
+    const ScenarioKind kind = scenario.kind();
+    const bool unsharedCounter =
+        kind == ScenarioKind::Counter && scenario.value(QStringLiteral("shared")) == 0;
+    m_queueDepthView->parentWidget()->setVisible(kind == ScenarioKind::Queue ||
+                                                 kind == ScenarioKind::JoinableQueue ||
+                                                 kind == ScenarioKind::Condition);
+    m_raceView->parentWidget()->setVisible((kind == ScenarioKind::Counter && !unsharedCounter) ||
+                                           kind == ScenarioKind::Array ||
+                                           kind == ScenarioKind::Queue);
+    m_mechanismView->parentWidget()->setVisible(MechanismView::hasPicture(kind) || unsharedCounter);
 }
 
 void MainWindow::showScenarioError(const QString& error)
@@ -837,7 +851,7 @@ void MainWindow::setParameter(const QString& key, qint64 value)
 
 QList<LiveView*> MainWindow::views() const
 {
-    return {m_processDiagramView, m_lockTimelineView, m_queueDepthView, m_raceView};
+    return {m_processDiagramView, m_lockTimelineView, m_queueDepthView, m_raceView, m_mechanismView};
 }
 
 QAction* MainWindow::action(const QString& objectName) const
@@ -860,7 +874,9 @@ void MainWindow::bindViews(Session* session)
     for (LiveView* view : views())
         view->setRecording(recording, scenario);
     m_workerModel->setRecording(recording);
-    layoutViewsFor(scenario->kind());
+    layoutViewsFor(*scenario);
+    for (const auto& [title, view] : std::as_const(m_viewFrames))
+        title->setText(view->title()); // some titles name the scenario's mechanism
 }
 
 void MainWindow::startSession()

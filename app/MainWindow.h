@@ -28,6 +28,7 @@ namespace ipcscope {
 
 class LiveView;
 class LockTimelineView;
+class MechanismView;
 class ProcessDiagramView;
 class QueueDepthView;
 class RaceView;
@@ -62,6 +63,7 @@ public:
     QueueDepthView* queueDepthView() const { return m_queueDepthView; }
     LockTimelineView* lockTimelineView() const { return m_lockTimelineView; }
     RaceView* raceView() const { return m_raceView; }
+    MechanismView* mechanismView() const { return m_mechanismView; }
     ProcessDiagramView* processDiagramView() const { return m_processDiagramView; }
     QList<LiveView*> views() const;
     ScenarioForm* scenarioForm() const { return m_form; }
@@ -96,7 +98,7 @@ private:
     void refreshFrame();
 
     void showScenario(); // help text, form, views laid out for the kind
-    void layoutViewsFor(ScenarioKind kind);
+    void layoutViewsFor(const Scenario& scenario);
     void updateLockAction();
     void fillScenarioCombo();
     void showScenarioError(const QString& error);
@@ -159,6 +161,7 @@ private:
     QueueDepthView* m_queueDepthView = nullptr;
     LockTimelineView* m_lockTimelineView = nullptr;
     RaceView* m_raceView = nullptr;
+    MechanismView* m_mechanismView = nullptr;
     ProcessDiagramView* m_processDiagramView = nullptr;
     QList<QPair<QLabel*, LiveView*>> m_viewFrames; // title label (in the view's frame), view
 

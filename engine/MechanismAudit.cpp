@@ -327,7 +327,14 @@ namespace ipcscope {
 
 QJsonObject MechanismAudit::deadlockFigures() const
 {
-    QJsonObject figures{{QStringLiteral("cycles"), m_deadlocksDetected}};
+    // Who waits for whom right now: the window draws this graph.
+    QJsonArray waits;
+    for (const WaitEdge& edge : waitForEdges(m_segment))
+        waits.append(QJsonObject{{QStringLiteral("worker"), edge.worker},
+                                 {QStringLiteral("waits_for_lock"), edge.lock},
+                                 {QStringLiteral("held_by"), edge.holder}});
+    QJsonObject figures{{QStringLiteral("cycles"), m_deadlocksDetected},
+                        {QStringLiteral("waits"), waits}};
     if (m_deadlock.isEmpty())
         return figures;
     QJsonArray cycle;

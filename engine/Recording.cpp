@@ -38,6 +38,14 @@ void Recording::appendEvents(const QVector<RecordedEvent>& events)
         if (event.type == ipc::EventType::State) {
             if (WorkerRecord* worker = findWorker(event.worker))
                 enterState(worker, ipc::WorkerState(event.a), event.time);
+        } else if (event.type == ipc::EventType::LockAcquired ||
+                   event.type == ipc::EventType::LockReleased) {
+            // The worker changed state without a State event (Probe::setStateImplied).
+            if (WorkerRecord* worker = findWorker(event.worker))
+                enterState(worker,
+                           event.type == ipc::EventType::LockAcquired ? ipc::WorkerState::HoldingLock
+                                                                      : ipc::WorkerState::Working,
+                           event.time);
         }
         if (m_events.size() < kMaxEvents)
             m_events.append(event);

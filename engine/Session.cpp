@@ -93,7 +93,6 @@ void Session::setSamplingRateHz(int hz)
     m_samplingRateHz = std::clamp(hz, 1, 10'000);
     if (m_sampler)
         m_sampler->setRateHz(m_samplingRateHz);
-    m_sampler->setScenarioKind(Scenario::kindName(m_scenario.kind()));
 }
 
 void Session::say(const QString& text)

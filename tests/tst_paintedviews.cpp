@@ -9,6 +9,7 @@
 #include "LockTimelineView.h"
 #include "ProcessDiagramView.h"
 #include "Session.h"
+#include "StateStyle.h"
 #include "TestSupport.h"
 
 #include <QApplication>
@@ -74,6 +75,11 @@ bool paintsSomething(QWidget& widget)
             if (!seen.contains(image.pixel(x, y)))
                 seen.append(image.pixel(x, y));
     return seen.size() >= 4;
+}
+
+bool snapshotsWanted()
+{
+    return !qEnvironmentVariableIsEmpty("IPCSCOPE_SNAPSHOT_DIR");
 }
 
 void snapshot(QWidget& widget, const QString& name)
@@ -407,6 +413,50 @@ private slots:
         QVERIFY2(clock.elapsed() < 1000, "60 idle refreshes must be cheap");
     }
 
+    void timeline_longHistory_earlyTimesStillDrawn()
+    {
+        // 300 000 short holds, 1 ms apart: the finest levels keep only their
+        // newest spans, and zooming into the first seconds must still show
+        // the holds (from a coarser level), not an empty row.
+        Recording recording;
+        recording.addWorker(0, ipc::Role::Incrementer, 1000, 0);
+        QVector<RecordedEvent> events;
+        constexpr int kHolds = 300'000;
+        events.reserve(2 * kHolds);
+        for (int i = 0; i < kHolds; ++i) {
+            events.append(state(i * 0.001, 0, WorkerState::HoldingLock));
+            events.append(state(i * 0.001 + 0.0004, 0, WorkerState::Working));
+        }
+        recording.appendEvents(events);
+        recording.appendSample(sampleAt(kHolds * 0.001, -1));
+        const Scenario scenario(ScenarioKind::Counter);
+        LockTimelineView view;
+        view.resize(600, 200);
+        view.setRecording(&recording, &scenario);
+        auto bluePixels = [&] {
+            const QImage image = view.grab().toImage();
+            const QColor hold = stateColor(WorkerState::HoldingLock);
+            int count = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = image.width() / 3; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    // The hold colour, at any opacity over white.
+                    if (c.blue() > c.red() + 30 && qAbs(c.blue() - 255) < 40 &&
+                        c.red() < 255 - (255 - hold.red()) / 5)
+                        ++count;
+                }
+            return count;
+        };
+        view.setVisibleTimeRange(1.0, 1.01); // long trimmed from the finest levels
+        QVERIFY(!view.following());
+        QCOMPARE(view.visibleTimeRange(), qMakePair(1.0, 1.01));
+        const int early = bluePixels();
+        view.setVisibleTimeRange(299.0, 299.01); // still at full detail
+        const int late = bluePixels();
+        QVERIFY2(late > 100, qPrintable(QString::number(late)));
+        QVERIFY2(early > 100, qPrintable(QString::number(early)));
+    }
+
     void timeline_followsLanguageChange()
     {
         LockTimelineView view;
@@ -675,6 +725,8 @@ private slots:
         // Three of the four wait for the one inside: their waits are long.
         QTRY_VERIFY_WITH_TIMEOUT(timeline.maxWaitMs() > 50, 20'000);
         QTRY_VERIFY_WITH_TIMEOUT(diagram.lockHolder() >= 0, 20'000);
+        if (snapshotsWanted())
+            QTest::qWait(3000); // some history to look at
         snapshot(timeline, QStringLiteral("timeline_counter"));
         snapshot(diagram, QStringLiteral("diagram_counter"));
 
@@ -746,6 +798,8 @@ private slots:
         QVERIFY(diagram.displayedQueueLevel() <= 8.0);
         QTRY_VERIFY_WITH_TIMEOUT(timeline.acquisitions() > 10, 20'000); // the queue's lock
         QCOMPARE(diagram.processCount(), 5);
+        if (snapshotsWanted())
+            QTest::qWait(3000);
         snapshot(timeline, QStringLiteral("timeline_queue"));
         snapshot(diagram, QStringLiteral("diagram_queue"));
         frames.stop();

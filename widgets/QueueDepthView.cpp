@@ -5,6 +5,7 @@
 #include "StateStyle.h"
 
 #include <QEvent>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -37,7 +38,7 @@ void DecimatedLine::add(double time, double value)
     // the graph's keys stay sorted and appends stay appends.
     if (m_open.index < 0 || index > m_open.index) {
         if (m_open.index >= 0)
-            emitBucket(m_open, m_keys, m_values);
+            appendBucket(m_open, m_keys, m_values);
         m_open = Bucket{index, time, value, time, value};
         return;
     }
@@ -53,8 +54,7 @@ void DecimatedLine::add(double time, double value)
     }
 }
 
-void DecimatedLine::emitBucket(const Bucket& bucket, QVector<double>& keys,
-                               QVector<double>& values)
+void DecimatedLine::appendBucket(const Bucket& bucket, QVector<double>& keys, QVector<double>& values)
 {
     // In time order, so that the line goes through the extremes as they happened.
     if (bucket.minTime == bucket.maxTime) {
@@ -92,7 +92,7 @@ void DecimatedLine::flush()
     }
     if (m_open.index >= 0) {
         QVector<double> keys, values;
-        emitBucket(m_open, keys, values);
+        appendBucket(m_open, keys, values);
         m_graph->addData(keys, values, true);
         m_openShown = true;
     }
@@ -118,7 +118,7 @@ void DecimatedLine::mergeOld()
         const auto index = qint64(std::floor((it->key - first) / width));
         if (bucket.index < 0 || index > bucket.index) {
             if (bucket.index >= 0)
-                emitBucket(bucket, keys, values);
+                appendBucket(bucket, keys, values);
             bucket = Bucket{index, it->key, it->value, it->key, it->value};
             continue;
         }
@@ -132,7 +132,7 @@ void DecimatedLine::mergeOld()
         }
     }
     if (bucket.index >= 0)
-        emitBucket(bucket, keys, values);
+        appendBucket(bucket, keys, values);
     for (; it != data->constEnd(); ++it) {
         keys.append(it->key);
         values.append(it->value);
@@ -183,15 +183,22 @@ void applyPlotTheme(QCustomPlot* plot, const QWidget* from)
         legend->setBrush(Qt::NoBrush);
         legend->setBorderPen(Qt::NoPen);
         for (int i = 0; i < legend->itemCount(); ++i) {
-            legend->item(i)->setFont(tickFont);
-            legend->item(i)->setTextColor(text);
+            if (QCPAbstractLegendItem* item = legend->item(i)) { // cells may be empty
+                item->setFont(tickFont);
+                item->setTextColor(text);
+            }
         }
     }
 }
 
 void fitLegendColumns(QCPLegend* legend, int width)
 {
-    const int count = legend->itemCount();
+    // itemCount() counts the grid's cells, empty ones included, once wrapped.
+    QVector<int> itemWidths;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (QCPAbstractLegendItem* item = legend->item(i))
+            itemWidths.append(item->minimumOuterSizeHint().width());
+    const int count = int(itemWidths.size());
     if (count == 0)
         return;
     const QMargins margins = legend->margins();
@@ -201,8 +208,7 @@ void fitLegendColumns(QCPLegend* legend, int width)
         // Columns are as wide as their widest item.
         QVector<int> widths(columns, 0);
         for (int i = 0; i < count; ++i)
-            widths[i % columns] = std::max(widths[i % columns],
-                                           legend->item(i)->minimumOuterSizeHint().width());
+            widths[i % columns] = std::max(widths[i % columns], itemWidths[i]);
         int total = legend->columnSpacing() * (columns - 1);
         for (int w : widths)
             total += w;
@@ -211,6 +217,25 @@ void fitLegendColumns(QCPLegend* legend, int width)
     }
     legend->setWrap(columns);
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
+bool fitAxisLabels(const AxisLabels& labels)
+{
+    bool changed = false;
+    for (const auto& [axis, text] : labels) {
+        const QFontMetrics metrics(axis->labelFont());
+        const int room = axis->orientation() == Qt::Vertical ? axis->axisRect()->height()
+                                                             : axis->axisRect()->width();
+        // A plot never laid out (hidden, or not shown yet) has no size to go by.
+        const bool laidOut = axis->parentPlot()->isVisible();
+        const QString shown =
+            !laidOut || metrics.horizontalAdvance(text) <= room ? text : QString();
+        if (axis->label() != shown) {
+            axis->setLabel(shown);
+            changed = true;
+        }
+    }
+    return changed;
 }
 
 // --------------------------------------------------------------------------
@@ -223,6 +248,20 @@ QColor withAlpha(QColor color, int alpha)
     color.setAlpha(alpha);
     return color;
 }
+
+// A shaded time span. QCPGraph's legend icon is a line with a thin strip of
+// fill under it: a band without a line needs a swatch.
+class BandGraph : public QCPGraph
+{
+public:
+    using QCPGraph::QCPGraph;
+
+protected:
+    void drawLegendIcon(QCPPainter* painter, const QRectF& rect) const override
+    {
+        painter->fillRect(rect.adjusted(0, 1, 0, -1), brush());
+    }
+};
 
 // Integer ticks: depth and item counts have no halves.
 QSharedPointer<QCPAxisTicker> integerTicker()
@@ -247,6 +286,9 @@ QueueDepthView::QueueDepthView(QWidget* parent) : LiveView(parent)
     layout->addWidget(m_figures);
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("queueDepthPlot"));
+    // Its size hint grows with the legend's columns; the legend follows the
+    // width instead (fitLegendColumns), so the hint must not hold the width.
+    m_plot->setMinimumSize(160, 120);
     layout->addWidget(m_plot, 1);
     build();
     setRecording(nullptr, nullptr);
@@ -267,11 +309,12 @@ void QueueDepthView::build()
     m_depthRect->insetLayout()->take(m_plot->legend);
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
-    m_plot->plotLayout()->setRowStretchFactors({0.001, 2.2, 1.0});
+    m_plot->plotLayout()->setRowStretchFactors({0.001, 1.8, 1.0});
     m_plot->plotLayout()->setRowSpacing(0);
     m_plot->legend->setVisible(true);
     m_plot->legend->setMargins(QMargins(4, 2, 4, 0));
-    m_plot->legend->setColumnSpacing(12);
+    m_plot->legend->setColumnSpacing(10);
+    m_plot->legend->setIconSize(22, 12);
     auto* group = new QCPMarginGroup(m_plot);
     m_depthRect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
     m_rateRect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
@@ -283,6 +326,14 @@ void QueueDepthView::build()
     QCPAxis* rateY = m_rateRect->axis(QCPAxis::atLeft);
     depthX->setTickLabels(false); // the rates below carry the shared time axis
     depthY->setTicker(integerTicker());
+    depthY->setSubTicks(false);                  // a quarter of an item means nothing
+    rateY->setTicker(integerTicker());           // whole items per second are precise enough
+    rateY->ticker()->setTickCount(3);            // a short plot: five labels would touch
+    rateY->setNumberFormat(QStringLiteral("f")); // 12000, not 1.2·10^4
+    rateY->setNumberPrecision(0);
+    // QCPAxisRect's default 15 px on every side leaves gaps where no axis is.
+    m_depthRect->setMinimumMargins(QMargins(15, 6, 15, 2));
+    m_rateRect->setMinimumMargins(QMargins(15, 4, 15, 15));
     bandY->setVisible(false);
     bandY->setRange(0, 1); // the bands fill the whole height
 
@@ -295,10 +346,14 @@ void QueueDepthView::build()
     }
     connect(depthX, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
             [this] { fitValueAxes(); });
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this] {
+        if (fitAxisLabels(m_axisLabels))
+            m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
 
     // Bands first: drawn under the depth line.
     auto band = [&](ipc::WorkerState state, int alpha) {
-        QCPGraph* graph = m_plot->addGraph(depthX, bandY);
+        QCPGraph* graph = new BandGraph(depthX, bandY); // owned by the plot
         graph->setLineStyle(QCPGraph::lsStepLeft);
         graph->setPen(Qt::NoPen);
         graph->setBrush(withAlpha(stateColor(state), alpha));
@@ -314,10 +369,12 @@ void QueueDepthView::build()
     m_depthGraph->addToLegend();
 
     m_producedGraph = m_plot->addGraph(rateX, rateY);
-    m_producedGraph->setPen(QPen(stateColor(ipc::WorkerState::Working), 1.5));
+    // In a steady state both rates are equal: a wide line under a thin one
+    // keeps both visible.
+    m_producedGraph->setPen(QPen(stateColor(ipc::WorkerState::Working), 3.0));
     m_producedGraph->addToLegend();
     m_consumedGraph = m_plot->addGraph(rateX, rateY);
-    m_consumedGraph->setPen(QPen(stateColor(ipc::WorkerState::HoldingLock), 1.5));
+    m_consumedGraph->setPen(QPen(stateColor(ipc::WorkerState::HoldingLock), 1.2));
     m_consumedGraph->addToLegend();
 
     m_depth.attach(m_depthGraph);
@@ -331,16 +388,11 @@ void QueueDepthView::build()
     for (QCPItemPosition* point : {m_capacityLine->point1, m_capacityLine->point2})
         point->setAxes(depthX, depthY);
     m_capacityLine->setPen(QPen(QColor(0xc6, 0x28, 0x28), 1.2, Qt::DashLine));
-
-    m_capacityText = new QCPItemText(m_plot);
-    m_capacityText->setClipAxisRect(m_depthRect);
-    m_capacityText->position->setAxisRect(m_depthRect);
-    m_capacityText->position->setAxes(depthX, depthY);
-    m_capacityText->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
-    m_capacityText->position->setTypeY(QCPItemPosition::ptPlotCoords);
-    m_capacityText->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-    m_capacityText->setPadding(QMargins(4, 0, 4, 1));
-    m_capacityText->setColor(QColor(0xc6, 0x28, 0x28));
+    // A line item has no legend entry: an empty graph with the same pen gives
+    // it one (a text on the line would sit on the data it explains).
+    m_capacityKey = m_plot->addGraph(depthX, depthY);
+    m_capacityKey->setPen(m_capacityLine->pen());
+    m_capacityKey->addToLegend();
 
     m_note = new QCPItemText(m_plot);
     m_note->setClipAxisRect(m_depthRect);
@@ -362,7 +414,6 @@ void QueueDepthView::applyTheme()
     QFont small = font();
     if (small.pointSizeF() > 0)
         small.setPointSizeF(small.pointSizeF() * 0.9);
-    m_capacityText->setFont(small);
     m_figures->setFont(small);
 }
 
@@ -381,10 +432,8 @@ void QueueDepthView::setRecording(const Recording* recording, const Scenario* sc
 
     const bool queue = usesQueue();
     m_capacityLine->setVisible(queue);
-    m_capacityText->setVisible(queue);
     m_capacityLine->point1->setCoords(0, double(m_capacity));
     m_capacityLine->point2->setCoords(1, double(m_capacity));
-    m_capacityText->position->setCoords(0.0, double(m_capacity));
     m_note->setVisible(!queue);
     m_plot->legend->setVisible(queue);
     m_figures->setVisible(queue);
@@ -468,9 +517,10 @@ void QueueDepthView::refresh()
 
     updateFigures();
     if (m_following)
-        applyFollowRange(); // fits the value axes through rangeChanged
-    else
-        fitValueAxes();
+        applyFollowRange();
+    // Also when following did not move the range (the first 20 s): new data
+    // inside the same window may still need more height.
+    fitValueAxes();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -547,17 +597,17 @@ int QueueDepthView::pointCount() const
 
 void QueueDepthView::retranslate()
 {
-    m_depthRect->axis(QCPAxis::atLeft)->setLabel(tr("items in queue"));
-    m_rateRect->axis(QCPAxis::atLeft)->setLabel(tr("items/s"));
-    m_rateRect->axis(QCPAxis::atBottom)->setLabel(tr("time (s)"));
+    m_axisLabels = {{m_depthRect->axis(QCPAxis::atLeft), tr("items in queue")},
+                    {m_rateRect->axis(QCPAxis::atLeft), tr("items/s")},
+                    {m_rateRect->axis(QCPAxis::atBottom), tr("time (s)")}};
+    fitAxisLabels(m_axisLabels);
     m_depthGraph->setName(tr("depth"));
     m_fullGraph->setName(tr("full: put() blocks"));
     m_emptyGraph->setName(tr("empty: get() blocks"));
     m_producedGraph->setName(tr("put rate"));
     m_consumedGraph->setName(tr("get rate"));
-    m_capacityText->setText(tr("capacity %1").arg(m_capacity));
-    m_note->setText(m_hasScenario ? tr("This scenario does not use a queue.")
-                                  : tr("No scenario."));
+    m_capacityKey->setName(tr("capacity %1").arg(m_capacity));
+    m_note->setText(m_hasScenario ? tr("This scenario does not use a queue.") : tr("No scenario."));
     updateFigures();
     fitLegendColumns(m_plot->legend, m_plot->width());
     m_plot->replot(QCustomPlot::rpQueuedReplot);
@@ -566,14 +616,17 @@ void QueueDepthView::retranslate()
 void QueueDepthView::changeEvent(QEvent* event)
 {
     switch (event->type()) {
-    case QEvent::LanguageChange: retranslate(); break;
+    case QEvent::LanguageChange:
+        retranslate();
+        break;
     case QEvent::PaletteChange:
     case QEvent::FontChange:
         applyTheme();
         fitLegendColumns(m_plot->legend, m_plot->width());
         m_plot->replot(QCustomPlot::rpQueuedReplot);
         break;
-    default: break;
+    default:
+        break;
     }
     LiveView::changeEvent(event);
 }

@@ -4,10 +4,13 @@
 // blocks) or empty (every get() blocks). Reads the Recording's samples only.
 #include "LiveView.h"
 
+#include <QList>
+#include <QPair>
 #include <QVector>
 
 #include <limits>
 
+class QCPAxis;
 class QCPAxisRect;
 class QCPGraph;
 class QCPItemStraightLine;
@@ -49,7 +52,7 @@ private:
         qint64 index = -1; // -1: none open
         double minTime = 0, minValue = 0, maxTime = 0, maxValue = 0;
     };
-    static void emitBucket(const Bucket& bucket, QVector<double>& keys, QVector<double>& values);
+    static void appendBucket(const Bucket& bucket, QVector<double>& keys, QVector<double>& values);
     void mergeOld();
 
     QCPGraph* m_graph = nullptr;
@@ -65,6 +68,11 @@ void applyPlotTheme(QCustomPlot* plot, const QWidget* from);
 // QCPLegend wraps after a number of items, not at a width: picks the largest
 // number of columns that fits `width` pixels.
 void fitLegendColumns(QCPLegend* legend, int width);
+// A y-axis label longer than its plot is tall would run into the plot below:
+// such a label is left out until there is room (the legend still names the
+// lines). Call after the layout; returns whether a label changed.
+using AxisLabels = QList<QPair<QCPAxis*, QString>>;
+bool fitAxisLabels(const AxisLabels& labels);
 
 class QueueDepthView : public LiveView
 {
@@ -85,7 +93,7 @@ public:
     QString title() const override;
 
     // For tests and the chart exporters.
-    int pointCount() const;      // depth points plotted (after decimation)
+    int pointCount() const; // depth points plotted (after decimation)
     qint64 capacity() const { return m_capacity; }
     double fullSeconds() const { return m_fullSeconds; }   // depth == capacity
     double emptySeconds() const { return m_emptySeconds; } // depth == 0
@@ -120,8 +128,9 @@ private:
     QCPGraph* m_producedGraph = nullptr;
     QCPGraph* m_consumedGraph = nullptr;
     QCPItemStraightLine* m_capacityLine = nullptr;
-    QCPItemText* m_capacityText = nullptr;
+    QCPGraph* m_capacityKey = nullptr; // legend entry of the capacity line
     QCPItemText* m_note = nullptr;
+    AxisLabels m_axisLabels; // translated, shown when they fit
 
     DecimatedLine m_depth, m_full, m_empty, m_produced, m_consumed;
 

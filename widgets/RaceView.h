@@ -32,6 +32,8 @@ public:
     // Every overlap is still counted (overlapMarks()).
     static constexpr double kMarkerSpacingSeconds = 0.05;
     static constexpr int kMaxMarkers = 400; // 20 s of markers at the spacing above
+    // Below this height the figures leave out the last overlap (its tooltip keeps it).
+    static constexpr int kRoomForLastOverlap = 360;
 
     explicit RaceView(QWidget* parent = nullptr);
     ~RaceView() override;
@@ -60,7 +62,12 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    enum class Mode { None, Counter, Delivery };
+    enum class Mode
+    {
+        None,
+        Counter,
+        Delivery
+    };
     struct Marker
     {
         RaceOverlap overlap;
@@ -106,6 +113,7 @@ private:
     QCPBars* m_duplicatedBars = nullptr;
     QCPBars* m_phantomBars = nullptr;
     QList<QCPItemText*> m_barLabels;
+    AxisLabels m_axisLabels; // translated, shown when they fit
 
     qsizetype m_nextSample = 0;
     qsizetype m_nextOverlap = 0;

@@ -35,55 +35,53 @@ QColor stateColor(ipc::WorkerState state)
 QString stateLabel(ipc::WorkerState state)
 {
     using S = ipc::WorkerState;
-    auto tr = [](const char* text) { return QCoreApplication::translate("WorkerState", text); };
     switch (state) {
-    case S::Starting: return tr("starting");
-    case S::Ready: return tr("ready");
-    case S::Working: return tr("working");
-    case S::WaitingLock: return tr("waiting for lock");
-    case S::HoldingLock: return tr("holding lock");
-    case S::BlockedPut: return tr("blocked on put (full)");
-    case S::BlockedGet: return tr("blocked on get (empty)");
-    case S::Paused: return tr("paused");
-    case S::Exited: return tr("exited");
-    case S::Stopped: return tr("stopped");
-    case S::Killed: return tr("killed");
-    case S::Failed: return tr("failed");
-    case S::WaitingPermit: return tr("waiting for a permit");
-    case S::HoldingPermit: return tr("inside (holds a permit)");
-    case S::WaitingEvent: return tr("waiting for the event");
-    case S::WaitingBarrier: return tr("waiting at the barrier");
-    case S::WaitingCondition: return tr("waiting on the condition");
-    case S::WaitingJoin: return tr("waiting in join()");
-    case S::WaitingMessage: return tr("waiting for a message");
+    case S::Starting: return QCoreApplication::translate("WorkerState", "starting");
+    case S::Ready: return QCoreApplication::translate("WorkerState", "ready");
+    case S::Working: return QCoreApplication::translate("WorkerState", "working");
+    case S::WaitingLock: return QCoreApplication::translate("WorkerState", "waiting for lock");
+    case S::HoldingLock: return QCoreApplication::translate("WorkerState", "holding lock");
+    case S::BlockedPut: return QCoreApplication::translate("WorkerState", "blocked on put (full)");
+    case S::BlockedGet: return QCoreApplication::translate("WorkerState", "blocked on get (empty)");
+    case S::Paused: return QCoreApplication::translate("WorkerState", "paused");
+    case S::Exited: return QCoreApplication::translate("WorkerState", "exited");
+    case S::Stopped: return QCoreApplication::translate("WorkerState", "stopped");
+    case S::Killed: return QCoreApplication::translate("WorkerState", "killed");
+    case S::Failed: return QCoreApplication::translate("WorkerState", "failed");
+    case S::WaitingPermit: return QCoreApplication::translate("WorkerState", "waiting for a permit");
+    case S::HoldingPermit: return QCoreApplication::translate("WorkerState", "inside (holds a permit)");
+    case S::WaitingEvent: return QCoreApplication::translate("WorkerState", "waiting for the event");
+    case S::WaitingBarrier: return QCoreApplication::translate("WorkerState", "waiting at the barrier");
+    case S::WaitingCondition: return QCoreApplication::translate("WorkerState", "waiting on the condition");
+    case S::WaitingJoin: return QCoreApplication::translate("WorkerState", "waiting in join()");
+    case S::WaitingMessage: return QCoreApplication::translate("WorkerState", "waiting for a message");
     case S::Count: break;
     }
-    return tr("unknown");
+    return QCoreApplication::translate("WorkerState", "unknown");
 }
 
 QString roleLabel(ipc::Role role)
 {
-    auto tr = [](const char* text) { return QCoreApplication::translate("Role", text); };
     switch (role) {
-    case ipc::Role::Incrementer: return tr("incrementer");
-    case ipc::Role::Producer: return tr("producer");
-    case ipc::Role::Consumer: return tr("consumer");
-    case ipc::Role::ArrayWriter: return tr("array writer");
-    case ipc::Role::SemaphoreUser: return tr("semaphore user");
-    case ipc::Role::EventWaiter: return tr("event waiter");
-    case ipc::Role::EventSetter: return tr("event setter");
-    case ipc::Role::BarrierParty: return tr("barrier party");
-    case ipc::Role::LockPair: return tr("two-lock worker");
-    case ipc::Role::ListProducer: return tr("list producer");
-    case ipc::Role::ListConsumer: return tr("list consumer");
-    case ipc::Role::PipeEnd: return tr("pipe end");
-    case ipc::Role::SocketServer: return tr("socket server");
-    case ipc::Role::SocketClient: return tr("socket client");
-    case ipc::Role::ManagerServer: return tr("manager server");
-    case ipc::Role::ManagerClient: return tr("manager client");
+    case ipc::Role::Incrementer: return QCoreApplication::translate("Role", "incrementer");
+    case ipc::Role::Producer: return QCoreApplication::translate("Role", "producer");
+    case ipc::Role::Consumer: return QCoreApplication::translate("Role", "consumer");
+    case ipc::Role::ArrayWriter: return QCoreApplication::translate("Role", "array writer");
+    case ipc::Role::SemaphoreUser: return QCoreApplication::translate("Role", "semaphore user");
+    case ipc::Role::EventWaiter: return QCoreApplication::translate("Role", "event waiter");
+    case ipc::Role::EventSetter: return QCoreApplication::translate("Role", "event setter");
+    case ipc::Role::BarrierParty: return QCoreApplication::translate("Role", "barrier party");
+    case ipc::Role::LockPair: return QCoreApplication::translate("Role", "two-lock worker");
+    case ipc::Role::ListProducer: return QCoreApplication::translate("Role", "list producer");
+    case ipc::Role::ListConsumer: return QCoreApplication::translate("Role", "list consumer");
+    case ipc::Role::PipeEnd: return QCoreApplication::translate("Role", "pipe end");
+    case ipc::Role::SocketServer: return QCoreApplication::translate("Role", "socket server");
+    case ipc::Role::SocketClient: return QCoreApplication::translate("Role", "socket client");
+    case ipc::Role::ManagerServer: return QCoreApplication::translate("Role", "manager server");
+    case ipc::Role::ManagerClient: return QCoreApplication::translate("Role", "manager client");
     case ipc::Role::None: break;
     }
-    return tr("none");
+    return QCoreApplication::translate("Role", "none");
 }
 
 } // namespace ipcscope

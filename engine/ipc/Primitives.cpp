@@ -191,7 +191,7 @@ bool acquireGuard(WorkerContext& context, int index)
                          std::memory_order_relaxed);
     lock.holderSinceNs.store(now, std::memory_order_relaxed);
     lock.acquisitions.fetch_add(1, std::memory_order_relaxed);
-    context.probe().setState(WorkerState::HoldingLock);
+    context.probe().setStateImplied(WorkerState::HoldingLock, now);
     context.probe().emitAt(now, EventType::LockAcquired, uint16_t(index), int64_t(now - asked));
     return true;
 }
@@ -207,7 +207,7 @@ void releaseGuard(WorkerContext& context, int index)
     else
         lock.mutex.unlock();
     const uint64_t now = monotonicNs();
-    context.probe().setState(WorkerState::Working);
+    context.probe().setStateImplied(WorkerState::Working, now);
     context.probe().emitAt(now, EventType::LockReleased, uint16_t(index), int64_t(now - heldSince));
 }
 

@@ -37,6 +37,16 @@ public:
         emitAt(now, EventType::State, 0, int64_t(state), int64_t(previous));
     }
 
+    // The same without a State event, for changes another event already
+    // implies (LockAcquired = holding, LockReleased = working): fewer events
+    // per operation, and the Recording derives the interval from that event.
+    void setStateImplied(WorkerState state, uint64_t now) noexcept
+    {
+        m_state = state;
+        m_slot.stateSinceNs.store(now, std::memory_order_relaxed);
+        m_slot.state.store(uint32_t(state), std::memory_order_relaxed);
+    }
+
     WorkerState state() const noexcept { return m_state; }
 
     // Counters have one writer (this worker): a load and a store, no RMW.

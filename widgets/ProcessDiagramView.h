@@ -1,0 +1,152 @@
+#pragma once
+// The scenario as a picture of its processes: each worker a box coloured by
+// its state, around what they share. A queue scenario puts the producers on
+// the left, the queue's slots in the middle and the consumers on the right;
+// the others put the processes around the shared object (the counter, the
+// array, the semaphore...). The lock is a padlock that travels to its holder,
+// with the processes waiting for it queued up beside it; switched off, it is
+// drawn open and broken. A dead process is crossed out in red.
+//
+// Nothing jumps: the view keeps what it displays (box positions, the queue
+// level, the padlock) and eases it toward what the recording says on every
+// refresh(), so 60 refreshes a second make smooth movement.
+#include "LiveView.h"
+#include "ipc/Layout.h"
+
+#include <QElapsedTimer>
+#include <QPointF>
+#include <QRectF>
+#include <QVector>
+
+class QPainter;
+
+namespace ipcscope {
+
+class Scenario;
+
+class ProcessDiagramView : public LiveView
+{
+    Q_OBJECT
+public:
+    explicit ProcessDiagramView(QWidget* parent = nullptr);
+    ~ProcessDiagramView() override;
+
+    void setRecording(const Recording* recording, const Scenario* scenario) override;
+    void refresh() override;
+    void showAll() override; // the session is over: show the final picture, settled
+    QString title() const override;
+
+    // The window flips the lock switch live; the picture follows at once.
+    void setLockEnabled(bool enabled);
+    bool lockEnabled() const { return m_lockEnabled; }
+
+    // For tests.
+    int processCount() const { return int(m_processes.size()); }
+    int crossedOutCount() const;
+    int lockHolder() const { return m_holder; }
+    bool holderIsDead() const;
+    double displayedQueueLevel() const { return m_displayedLevel; }
+    int targetQueueDepth() const { return m_targetDepth; }
+
+    QSize sizeHint() const override { return {520, 320}; }
+    QSize minimumSizeHint() const override { return {240, 160}; }
+
+    // The processes a scenario starts with, for the picture before Start
+    // (the same roster Session launches).
+    static QVector<ipc::Role> plannedRoles(const Scenario& scenario);
+    // A padlock in `box`: closed, open (lock off) or broken (held by the dead).
+    enum class PadlockLook { Closed, Open, Broken };
+    static void drawPadlock(QPainter& painter, const QRectF& box, const QColor& color,
+                            PadlockLook look);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    struct Process
+    {
+        int id = -1;
+        ipc::Role role = ipc::Role::None;
+        qint64 pid = 0;
+        ipc::WorkerState state = ipc::WorkerState::Starting;
+        double stateSince = 0;
+        QString exit;
+        quint64 ops = 0;
+        double activity = 0; // eased 0..1: did it put/get/increment lately
+        QPointF position;    // displayed centre (eased)
+        QPointF target;      // where the layout wants it
+        bool placed = false; // has a displayed position yet
+    };
+    // A process waiting for the lock, queued beside the padlock.
+    struct WaitTicket
+    {
+        int id;
+        double since;
+        QPointF position;
+        QPointF target;
+    };
+    enum class Shape { Hub, Flow };
+
+    void reset();
+    void readRecording();
+    QRectF area() const; // below the caption
+    void layoutTargets();
+    void layoutTickets();
+    void advance(double dt);
+    void settle();
+    bool showsLock() const;
+    bool isDead(const Process& process) const;
+    const Process* processOf(int id) const;
+    QRectF boxAt(QPointF centre) const;
+    QPointF tokenTarget() const;
+
+    void paintHub(QPainter& painter);
+    void paintFlow(QPainter& painter);
+    void paintQueue(QPainter& painter);
+    void paintProcess(QPainter& painter, const Process& process);
+    void paintLock(QPainter& painter);
+    void paintCaption(QPainter& painter);
+    QString centreTitle() const;
+    QString centreValue() const;
+    QString centreNote() const;
+
+    const Recording* m_recording = nullptr;
+    const Scenario* m_scenario = nullptr;
+    Shape m_shape = Shape::Hub;
+    bool m_idle = true;
+    bool m_lockEnabled = true;
+    bool m_lockSeen = false; // some worker used lock 0 (for kinds without a lock switch)
+    QVector<Process> m_processes;
+    QVector<WaitTicket> m_tickets;
+    int m_holder = -1;
+
+    // Gauges from the newest sample.
+    int m_targetDepth = 0;
+    double m_displayedLevel = 0;
+    qint64 m_capacity = 0; // 0: unbounded (scaled to the deepest seen)
+    int m_deepest = 0;
+    qint64 m_counterActual = 0;
+    qint64 m_counterExpected = 0;
+    qint64 m_lostUpdates = 0;
+    qint32 m_semaphoreInside = 0;
+    qint32 m_eventSet = 0;
+    qint32 m_eventWaiting = 0;
+    qint32 m_barrierArrived = 0;
+    qint32 m_barrierGeneration = 0;
+
+    // Layout (recomputed on resize and when processes come).
+    QRectF m_centre;    // the shared object, or the queue
+    QRectF m_lockHome;  // the padlock when nobody holds it
+    QSizeF m_boxSize;
+    QPointF m_tokenPosition; // displayed padlock centre (eased)
+    bool m_tokenPlaced = false;
+
+    int m_ticketsShown = 0;
+    QPointF m_moreTicketsAt; // where "+N" goes when the rows are full
+
+    QElapsedTimer m_sinceRefresh;
+};
+
+} // namespace ipcscope
