@@ -78,9 +78,16 @@ void Recording::syncWorkerState(int id, ipc::WorkerState state, double since)
 void Recording::appendOverlaps(const QVector<RaceOverlap>& overlaps, quint64 totalSoFar)
 {
     QMutexLocker locker(&m_mutex);
-    for (const RaceOverlap& overlap : overlaps)
-        if (m_overlaps.size() < kMaxOverlapsKept)
-            m_overlaps.append(overlap);
+    // Keep the newest: the view marks what happens now. Letting the oldest
+    // half go at once keeps the cost per overlap constant.
+    for (const RaceOverlap& overlap : overlaps) {
+        if (m_overlaps.size() >= kMaxOverlapsKept) {
+            const qsizetype half = m_overlaps.size() / 2;
+            m_overlaps.remove(0, half);
+            m_overlapsLetGo += half;
+        }
+        m_overlaps.append(overlap);
+    }
     m_overlapsTotal = totalSoFar;
 }
 
@@ -143,6 +150,24 @@ void Recording::setMechanismFigures(const QJsonObject& figures)
     m_mechanism = figures;
 }
 
+void Recording::setContention(const QVector<ContentionFigures>& contention)
+{
+    QMutexLocker locker(&m_mutex);
+    m_contention = contention;
+}
+
+ContentionFigures Recording::lockContention(int lock) const
+{
+    QMutexLocker locker(&m_mutex);
+    return lock >= 0 && lock < m_contention.size() - 1 ? m_contention[lock] : ContentionFigures();
+}
+
+ContentionFigures Recording::permitContention() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_contention.isEmpty() ? ContentionFigures() : m_contention.last();
+}
+
 QJsonObject Recording::mechanismFigures() const
 {
     QMutexLocker locker(&m_mutex);
@@ -167,10 +192,15 @@ QVector<RecordedEvent> Recording::eventsFrom(qsizetype first) const
     return first >= m_events.size() ? QVector<RecordedEvent>() : m_events.mid(first);
 }
 
-QVector<RaceOverlap> Recording::overlapsFrom(qsizetype first) const
+QVector<RaceOverlap> Recording::overlapsFrom(qsizetype first, qsizetype* next) const
 {
     QMutexLocker locker(&m_mutex);
-    return first >= m_overlaps.size() ? QVector<RaceOverlap>() : m_overlaps.mid(first);
+    // `first` counts every overlap ever kept; the oldest may have been let go.
+    const qsizetype end = m_overlapsLetGo + m_overlaps.size();
+    if (next)
+        *next = end;
+    const qsizetype from = std::max(first, m_overlapsLetGo) - m_overlapsLetGo;
+    return from >= m_overlaps.size() ? QVector<RaceOverlap>() : m_overlaps.mid(from);
 }
 
 QVector<WorkerRecord> Recording::workers() const

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QVector>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace ipcscope {
@@ -90,6 +91,22 @@ struct DeliveryFigures
     QVector<quint64> duplicatedPerProducer;
 };
 
+// How long processes waited for one lock (or a semaphore's permits), over
+// every acquisition of the session (computed by the Sampler, never capped).
+struct ContentionFigures
+{
+    quint64 acquisitions = 0;
+    double totalWaitNs = 0;
+    qint64 maxWaitNs = 0;
+    void add(qint64 waitNs)
+    {
+        ++acquisitions;
+        totalWaitNs += double(std::max<qint64>(0, waitNs));
+        maxWaitNs = std::max(maxWaitNs, waitNs);
+    }
+    double meanWaitMs() const { return acquisitions ? totalWaitNs / double(acquisitions) / 1e6 : 0; }
+};
+
 struct CounterFigures
 {
     qint64 expected = 0;
@@ -120,12 +137,16 @@ public:
     void addMessage(double time, const QString& text);
     // The scenario's own section of summary.json (see MechanismAudit).
     void setMechanismFigures(const QJsonObject& figures);
+    // index 0..kMaxLocks-1: the guard locks; kMaxLocks: the semaphore's permits
+    void setContention(const QVector<ContentionFigures>& contention);
 
     // --- reader side (any thread) ---
     qsizetype sampleCount() const;
     QVector<Sample> samplesFrom(qsizetype first) const;
     QVector<RecordedEvent> eventsFrom(qsizetype first) const;
-    QVector<RaceOverlap> overlapsFrom(qsizetype first) const;
+    // Overlaps number from 0 for the whole session; only the newest
+    // kMaxOverlapsKept are kept. *next (if given): where the next call starts.
+    QVector<RaceOverlap> overlapsFrom(qsizetype first, qsizetype* next = nullptr) const;
     QVector<WorkerRecord> workers() const;
     // The same without the (ever growing) interval history: only the current
     // interval is kept, so a per-frame reader copies a few bytes per worker.
@@ -137,6 +158,8 @@ public:
     DeliveryFigures deliveryFigures() const;
     QList<QPair<double, QString>> messages() const;
     QJsonObject mechanismFigures() const;
+    ContentionFigures lockContention(int lock) const;
+    ContentionFigures permitContention() const;
     quint64 eventsRecorded() const;  // every event drained from the rings
     quint64 eventsDropped() const;   // lost in the rings (full)
     quint64 eventsNotKept() const;   // drained but past kMaxEvents
@@ -151,11 +174,13 @@ private:
     QVector<RecordedEvent> m_events;
     QVector<RaceOverlap> m_overlaps;
     quint64 m_overlapsTotal = 0;
+    qsizetype m_overlapsLetGo = 0; // the oldest ones, no longer kept
     QVector<WorkerRecord> m_workers;
     CounterFigures m_counter;
     DeliveryFigures m_delivery;
     QList<QPair<double, QString>> m_messages;
     QJsonObject m_mechanism;
+    QVector<ContentionFigures> m_contention;
     quint64 m_eventsRecorded = 0;
     quint64 m_eventsNotKept = 0;
     double m_lastTime = 0;

@@ -9,7 +9,7 @@ namespace ipcscope {
 
 Sampler::Sampler(ipc::Segment& segment, Recording& recording, QObject* parent)
     : QThread(parent), m_segment(segment), m_recording(recording), m_mechanism(segment),
-      m_drainBuffer(ipc::kRingCapacity)
+      m_drainBuffer(ipc::kRingCapacity), m_contention(ipc::kMaxLocks + 1)
 {
     setObjectName(QStringLiteral("ipcscope sampler"));
 }
@@ -47,11 +47,14 @@ void Sampler::sampleOnce(bool final)
     Sample sample{};
     sample.time = secondsSinceStart(now);
 
-    // Per-worker counters first, the counter value after: ops only grow and
-    // each increment writes before counting itself, so reading in this order
-    // never shows a lost update that did not happen.
+    // Per-worker counters first, the counter value right after: ops only
+    // grow and each increment writes before counting itself, so reading in
+    // this order never shows a lost update that did not happen, and reading
+    // them close together keeps the live figure close to the truth. The rings
+    // are drained after the gauges (draining can take a while).
     m_batch.clear();
     qint64 incremented = 0;
+    m_slotsInUse.clear();
     for (int id = 0; id < ipc::kMaxWorkers; ++id) {
         ipc::WorkerSlot& slot = m_segment.workerSlots[id];
         if (slot.inUse.load(std::memory_order_acquire) == 0)
@@ -64,14 +67,7 @@ void Sampler::sampleOnce(bool final)
             sample.produced += qint64(ops);
         else if (role == ipc::Role::Consumer || role == ipc::Role::ListConsumer)
             sample.consumed += qint64(ops);
-        m_recording.setWorkerCounters(id, ops, slot.blockedNs.load(std::memory_order_relaxed),
-                                      slot.ring.dropped.load(std::memory_order_relaxed));
-        const size_t drained = slot.ring.drain(m_drainBuffer.data());
-        for (size_t i = 0; i < drained; ++i) {
-            const ipc::EventRecord& record = m_drainBuffer[i];
-            m_batch.append({secondsSinceStart(record.timeNs), id, ipc::EventType(record.type),
-                            record.object, record.a, record.b});
-        }
+        m_slotsInUse.push_back({id, ops});
     }
     sample.counterExpected = incremented;
     sample.counterActual = m_segment.counter.value.load(std::memory_order_relaxed);
@@ -88,6 +84,18 @@ void Sampler::sampleOnce(bool final)
     }
     sample.lockHolder = m_segment.locks[0].holderWorker.load(std::memory_order_relaxed);
 
+    for (const auto& [id, ops] : m_slotsInUse) {
+        ipc::WorkerSlot& slot = m_segment.workerSlots[id];
+        m_recording.setWorkerCounters(id, ops, slot.blockedNs.load(std::memory_order_relaxed),
+                                      slot.ring.dropped.load(std::memory_order_relaxed));
+        const size_t drained = slot.ring.drain(m_drainBuffer.data());
+        for (size_t i = 0; i < drained; ++i) {
+            const ipc::EventRecord& record = m_drainBuffer[i];
+            m_batch.append({secondsSinceStart(record.timeNs), id, ipc::EventType(record.type),
+                            record.object, record.a, record.b});
+        }
+    }
+
     // Rings are drained one after another: order the batch by time before
     // the analyzers see it.
     std::stable_sort(m_batch.begin(), m_batch.end(),
@@ -96,7 +104,12 @@ void Sampler::sampleOnce(bool final)
         m_races.feed(event);
         m_audit.feed(event);
         m_mechanism.feed(event);
+        if (event.type == ipc::EventType::LockAcquired && event.object < ipc::kMaxLocks)
+            m_contention[event.object].add(event.a);
+        else if (event.type == ipc::EventType::PermitAcquired)
+            m_contention[ipc::kMaxLocks].add(event.a);
     }
+    m_recording.setContention(m_contention);
     m_audit.observeDepth(sample.queueDepth);
     m_mechanism.observe(&sample);
 

@@ -176,8 +176,8 @@ private slots:
     {
         Recording recording;
         fillContention(recording);
-        recording.appendEvents({state(1.0, 0, WorkerState::WaitingLock),
-                                state(1.0, 2, WorkerState::WaitingLock)});
+        recording.appendEvents(
+            {state(1.0, 0, WorkerState::WaitingLock), state(1.0, 2, WorkerState::WaitingLock)});
         const Scenario scenario(ScenarioKind::Counter);
         LockTimelineView view;
         view.resize(640, 300);
@@ -336,9 +336,12 @@ private slots:
         QTest::addColumn<QString>("key2");
         QTest::addColumn<int>("value2");
         QTest::addColumn<int>("rows");
-        QTest::newRow("counter") << int(ScenarioKind::Counter) << "workers" << 5 << "workers" << 5 << 5;
-        QTest::newRow("queue") << int(ScenarioKind::Queue) << "producers" << 3 << "consumers" << 4 << 7;
-        QTest::newRow("barrier") << int(ScenarioKind::Barrier) << "parties" << 6 << "parties" << 6 << 6;
+        QTest::newRow("counter") << int(ScenarioKind::Counter) << "workers" << 5 << "workers" << 5
+                                 << 5;
+        QTest::newRow("queue") << int(ScenarioKind::Queue) << "producers" << 3 << "consumers" << 4
+                               << 7;
+        QTest::newRow("barrier") << int(ScenarioKind::Barrier) << "parties" << 6 << "parties" << 6
+                                 << 6;
     }
 
     void timeline_idlePicture_showsThePlannedRows()
@@ -437,7 +440,8 @@ private slots:
             const QImage image = view.grab().toImage();
             const QColor hold = stateColor(WorkerState::HoldingLock);
             int count = 0;
-            for (int y = 0; y < image.height(); ++y)
+            // Below the header and its legend, right of the labels.
+            for (int y = 2 * QFontMetrics(view.font()).height() + 12; y < image.height(); ++y)
                 for (int x = image.width() / 3; x < image.width(); ++x) {
                     const QColor c = image.pixelColor(x, y);
                     // The hold colour, at any opacity over white.
@@ -546,10 +550,9 @@ private slots:
         Recording recording;
         for (int id = 0; id < 4; ++id)
             recording.addWorker(id, ipc::Role::Incrementer, 1000 + id, 0);
-        recording.appendEvents({state(0.1, 0, WorkerState::WaitingLock),
-                                state(0.1, 1, WorkerState::WaitingLock),
-                                state(0.1, 2, WorkerState::HoldingLock),
-                                state(0.1, 3, WorkerState::Working)});
+        recording.appendEvents(
+            {state(0.1, 0, WorkerState::WaitingLock), state(0.1, 1, WorkerState::WaitingLock),
+             state(0.1, 2, WorkerState::HoldingLock), state(0.1, 3, WorkerState::Working)});
         recording.appendSample(sampleAt(0.2, 2));
         const Scenario scenario(ScenarioKind::Counter);
         ProcessDiagramView view;
@@ -590,6 +593,20 @@ private slots:
         QVERIFY(view.lockEnabled());
         const QImage on = view.grab().toImage();
         QVERIFY2(off != on, "an open padlock must look different from a closed one");
+
+        // A running session's scenario follows the switch (Session::setLiveValue):
+        // the diagram follows it on the next frame without being told.
+        Recording recording;
+        recording.addWorker(0, ipc::Role::Incrementer, 1000, 0);
+        Scenario live(ScenarioKind::Counter);
+        view.setRecording(&recording, &live);
+        QVERIFY(view.lockEnabled());
+        QVERIFY(live.setValue(QStringLiteral("lock"), 0, &error));
+        view.refresh();
+        QVERIFY(!view.lockEnabled());
+        view.setLockEnabled(true); // told directly: stays until the scenario changes again
+        view.refresh();
+        QVERIFY(view.lockEnabled());
     }
 
     void diagram_idlePicture_data()
@@ -600,10 +617,14 @@ private slots:
         QTest::addColumn<QString>("key2");
         QTest::addColumn<int>("value2");
         QTest::addColumn<int>("processes");
-        QTest::newRow("counter") << int(ScenarioKind::Counter) << "workers" << 5 << "workers" << 5 << 5;
-        QTest::newRow("queue") << int(ScenarioKind::Queue) << "producers" << 3 << "consumers" << 2 << 5;
-        QTest::newRow("event") << int(ScenarioKind::Event) << "waiters" << 2 << "timed_waiters" << 1 << 4;
-        QTest::newRow("semaphore") << int(ScenarioKind::Semaphore) << "workers" << 64 << "permits" << 3 << 64;
+        QTest::newRow("counter") << int(ScenarioKind::Counter) << "workers" << 5 << "workers" << 5
+                                 << 5;
+        QTest::newRow("queue") << int(ScenarioKind::Queue) << "producers" << 3 << "consumers" << 2
+                               << 5;
+        QTest::newRow("event") << int(ScenarioKind::Event) << "waiters" << 2 << "timed_waiters" << 1
+                               << 4;
+        QTest::newRow("semaphore")
+            << int(ScenarioKind::Semaphore) << "workers" << 64 << "permits" << 3 << 64;
     }
 
     void diagram_idlePicture()
@@ -636,7 +657,8 @@ private slots:
         QVector<RecordedEvent> events;
         for (int id = 0; id < 64; ++id) {
             recording.addWorker(id, ipc::Role::Incrementer, 3000 + id, 0);
-            events.append(state(0.1, id, id == 7 ? WorkerState::HoldingLock : WorkerState::WaitingLock));
+            events.append(
+                state(0.1, id, id == 7 ? WorkerState::HoldingLock : WorkerState::WaitingLock));
         }
         recording.appendEvents(events);
         recording.appendSample(sampleAt(0.2, 7));
@@ -686,16 +708,48 @@ private slots:
         QCOMPARE(view.title(), english);
     }
 
+    void bothViews_followADarkPalette()
+    {
+        Recording recording;
+        fillContention(recording);
+        const Scenario scenario(ScenarioKind::Counter);
+        QPalette dark;
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+        dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+        dark.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
+        LockTimelineView timeline;
+        ProcessDiagramView diagram;
+        for (QWidget* view : {static_cast<QWidget*>(&timeline), static_cast<QWidget*>(&diagram)}) {
+            view->setPalette(dark);
+            view->resize(500, 300);
+        }
+        timeline.setRecording(&recording, &scenario);
+        diagram.setRecording(&recording, &scenario);
+        for (QWidget* view : {static_cast<QWidget*>(&timeline), static_cast<QWidget*>(&diagram)}) {
+            const QImage image = view->grab().toImage();
+            // The bottom right corner is background in both pictures.
+            QCOMPARE(image.pixelColor(image.width() - 2, image.height() - 2),
+                     dark.color(QPalette::Base));
+            // And some text is light: the palette's text colour was used.
+            bool light = false;
+            for (int y = 0; y < image.height() && !light; ++y)
+                for (int x = 0; x < image.width() / 3 && !light; ++x)
+                    light = image.pixelColor(x, y).lightness() > 200;
+            QVERIFY(light);
+        }
+    }
+
     // ------------------------------------------------------ with real workers
 
     void realCounter_killedHolder_isShownDead()
     {
         // Each increment holds the lock 100 ms: the holder the views name is
         // still the holder when the kill lands.
-        Session session(test::scenarioWith(ScenarioKind::Counter, {{"workers", 4},
-                                                                    {"iterations", 1'000'000'000},
-                                                                    {"lock", 1},
-                                                                    {"think_us", 100'000}}));
+        Session session(test::scenarioWith(
+            ScenarioKind::Counter,
+            {{"workers", 4}, {"iterations", 1'000'000'000}, {"lock", 1}, {"think_us", 100'000}}));
         QString error;
         QVERIFY2(session.start(&error), qPrintable(error));
         const QList<qint64> pids = session.livePids();
@@ -773,10 +827,10 @@ private slots:
     {
         // Slow consumers: the queue fills up and stays (nearly) full.
         Session session(test::scenarioWith(ScenarioKind::Queue, {{"producers", 3},
-                                                                  {"consumers", 2},
-                                                                  {"capacity", 8},
-                                                                  {"items", 1'000'000},
-                                                                  {"consume_us", 20'000}}));
+                                                                 {"consumers", 2},
+                                                                 {"capacity", 8},
+                                                                 {"items", 1'000'000},
+                                                                 {"consume_us", 20'000}}));
         QString error;
         QVERIFY2(session.start(&error), qPrintable(error));
         const QList<qint64> pids = session.livePids();

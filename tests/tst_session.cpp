@@ -205,32 +205,39 @@ private slots:
 
     void killedLockHolder_isReportedAndStopStillEnds()
     {
-        Session session(counter(3, 1'000'000'000, true, 0));
+        Session session(counter(5, 1'000'000'000, true, 0));
         QString error;
         QVERIFY2(session.start(&error), qPrintable(error));
-        QVERIFY(session.setLiveValue(QStringLiteral("think_us"), 500, &error)); // hold long
+        QVERIFY(session.setLiveValue(QStringLiteral("think_us"), 20'000, &error)); // hold long
         const QList<qint64> pids = session.livePids();
         QSignalSpy messages(&session, &Session::message);
-        // Kill whoever holds the lock right now, while holding it.
-        int victim = -1;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                const auto samples = session.recording().samplesFrom(
-                    std::max<qsizetype>(0, session.recording().sampleCount() - 1));
-                victim = samples.isEmpty() ? -1 : samples.last().lockHolder;
-                return victim >= 0;
-            }(),
-            10'000);
-        QVERIFY(session.killWorker(victim));
-        QTRY_VERIFY_WITH_TIMEOUT(session.stuckWorkers().size() == 2, 10'000);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                for (const auto& m : messages)
-                    if (m.at(0).toString().contains(QStringLiteral("dead")))
-                        return true;
-                return false;
-            }(),
-            10'000);
+        auto saidDead = [&] {
+            for (const auto& m : messages)
+                if (m.at(0).toString().contains(QStringLiteral("which is dead")))
+                    return true;
+            return false;
+        };
+        auto holderNow = [&] {
+            const auto samples = session.recording().samplesFrom(
+                std::max<qsizetype>(0, session.recording().sampleCount() - 1));
+            return samples.isEmpty() ? -1 : samples.last().lockHolder;
+        };
+        // Kill whoever holds the lock; the sample may be a little old, so if
+        // the victim had just let go, someone else holds it now: again.
+        int killed = 0;
+        for (int attempt = 0; attempt < 3 && !saidDead(); ++attempt) {
+            int victim = -1;
+            QTRY_VERIFY_WITH_TIMEOUT((victim = holderNow()) >= 0 &&
+                                         session.recording().worker(victim).exit.isEmpty(),
+                                     10'000);
+            QVERIFY(session.killWorker(victim));
+            ++killed;
+            QTRY_VERIFY_WITH_TIMEOUT(saidDead() || holderNow() != victim, 10'000);
+        }
+        QVERIFY(saidDead());
+        // Everyone left is stuck behind the dead holder, and the window (or
+        // the headless run) is told so.
+        QTRY_COMPARE_WITH_TIMEOUT(int(session.stuckWorkers().size()), 5 - killed, 10'000);
         QElapsedTimer stopping;
         stopping.start();
         session.stop();

@@ -9,7 +9,6 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -202,7 +201,8 @@ void LockTimelineView::readWorkers()
 
         // Only the intervals not taken yet; the last one may still be open
         // (end < 0) and is fetched again next time until it closes.
-        const QVector<StateInterval> fresh = m_recording->intervalsFrom(worker.id, row.closedIntervals);
+        const QVector<StateInterval> fresh =
+            m_recording->intervalsFrom(worker.id, row.closedIntervals);
         row.hasOpen = false;
         for (const StateInterval& interval : fresh) {
             const Category category = categoryOf(interval.state);
@@ -216,12 +216,17 @@ void LockTimelineView::readWorkers()
             }
             ++row.closedIntervals;
             switch (category) {
-            case Category::Hold: row.hold.add(interval.start, interval.end, interval.state); break;
-            case Category::Wait: row.wait.add(interval.start, interval.end, interval.state); break;
+            case Category::Hold:
+                row.hold.add(interval.start, interval.end, interval.state);
+                break;
+            case Category::Wait:
+                row.wait.add(interval.start, interval.end, interval.state);
+                break;
             case Category::Blocked:
                 row.blocked.add(interval.start, interval.end, interval.state);
                 break;
-            case Category::None: break;
+            case Category::None:
+                break;
             }
         }
     }
@@ -499,8 +504,8 @@ int LockTimelineView::labelWidth() const
         if (measured.contains(row.role))
             continue;
         measured.append(row.role);
-        widest = std::max(widest,
-                          metrics.horizontalAdvance(tr("W%1 · %2").arg(99).arg(roleLabel(row.role))));
+        widest = std::max(
+            widest, metrics.horizontalAdvance(tr("W%1 · %2").arg(99).arg(roleLabel(row.role))));
     }
     return std::min(widest + kMarkerWidth + 10, std::max(80, width() * 2 / 5));
 }
@@ -556,7 +561,8 @@ void LockTimelineView::paintHeader(QPainter& painter, const Geometry& g)
         const int stuck = int(stuckWorkers().size());
         status = tr("Lock held by dead W%1").arg(m_holder);
         if (stuck > 0)
-            status += QStringLiteral(" — ") + tr("%n process(es) stuck waiting forever", nullptr, stuck);
+            status +=
+                QStringLiteral(" — ") + tr("%n process(es) stuck waiting forever", nullptr, stuck);
         statusColor = red;
     } else if (lock && lockSwitchedOff()) {
         status = tr("Lock off: the processes skip it, nobody holds it or waits for it");
@@ -587,8 +593,10 @@ void LockTimelineView::paintHeader(QPainter& painter, const Geometry& g)
     const QString blocked = tr("blocked");
     const double swatch = std::max(8.0, line * 0.7);
     const double legendWidth = 3 * (swatch + 4 + 10) + metrics.horizontalAdvance(holds) +
-                               metrics.horizontalAdvance(waits) + metrics.horizontalAdvance(blocked);
-    const bool legend = g.header.width() - legendWidth > QFontMetricsF(bold).horizontalAdvance(status) + 12;
+                               metrics.horizontalAdvance(waits) +
+                               metrics.horizontalAdvance(blocked);
+    const bool legend =
+        g.header.width() - legendWidth > QFontMetricsF(bold).horizontalAdvance(status) + 12;
     if (legend) {
         double x = first.right() - legendWidth;
         const double y = first.center().y() - swatch / 2;
@@ -635,9 +643,8 @@ void LockTimelineView::paintHeader(QPainter& painter, const Geometry& g)
                            formatWaitMs(double(m_permit.maxNs) / 1e6));
     }
     if (!figures.isEmpty() && m_recording && m_recording->eventsNotKept() > 0)
-        figures += QLatin1Char(' ') +
-                   tr("(from the first %1 events; later ones were not kept)")
-                       .arg(locale.toString(qlonglong(Recording::kMaxEvents)));
+        figures += QLatin1Char(' ') + tr("(from the first %1 events; later ones were not kept)")
+                                          .arg(locale.toString(qlonglong(Recording::kMaxEvents)));
     painter.setPen(pal.color(QPalette::Text));
     painter.drawText(second, Qt::AlignLeft | Qt::AlignVCenter,
                      metrics.elidedText(figures, Qt::ElideRight, second.width()));
@@ -750,7 +757,8 @@ void LockTimelineView::paintRows(QPainter& painter, const Geometry& g)
         if (i % 2 == 1)
             painter.fillRect(band, pal.color(QPalette::AlternateBase));
         if (holder)
-            painter.fillRect(band, withAlpha(deadHolder ? red : stateColor(ipc::WorkerState::HoldingLock), 40));
+            painter.fillRect(
+                band, withAlpha(deadHolder ? red : stateColor(ipc::WorkerState::HoldingLock), 40));
 
         // The label: bold with a padlock for the holder, struck out in red if dead.
         if (i % labelEvery == 0 || holder) {
@@ -769,9 +777,9 @@ void LockTimelineView::paintRows(QPainter& painter, const Geometry& g)
                                                std::max(g.plot.top(), g.plot.bottom() - labelH));
             const QRectF labelBox(g.labels.left() + kMarkerWidth, labelTop,
                                   g.labels.width() - kMarkerWidth - 4, labelH);
-            painter.drawText(labelBox, Qt::AlignLeft | Qt::AlignVCenter,
-                             QFontMetricsF(f).elidedText(rowLabel(row), Qt::ElideRight,
-                                                         labelBox.width()));
+            painter.drawText(
+                labelBox, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetricsF(f).elidedText(rowLabel(row), Qt::ElideRight, labelBox.width()));
             if (holder) {
                 const double size = labelH * 0.8;
                 const QRectF marker(g.labels.left() + 1, labelBox.center().y() - size / 2,

@@ -93,7 +93,13 @@ private:
         std::array<QVector<Span>, kLevels> m_levels;
         std::array<bool, kLevels> m_trimmed{};
     };
-    enum class Category { Hold, Wait, Blocked, None };
+    enum class Category
+    {
+        Hold,
+        Wait,
+        Blocked,
+        None
+    };
     static Category categoryOf(ipc::WorkerState state);
 
     struct Row

@@ -5,12 +5,14 @@
 #include "StateStyle.h"
 
 #include <QEvent>
+#include <QLineF>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace ipcscope {
 
@@ -157,8 +159,8 @@ void ProcessDiagramView::drawPadlock(QPainter& painter, const QRectF& box, const
         painter.save();
         painter.setClipRect(QRectF(box.left() - pen, box.top() - pen, w * 0.46 + pen, h + 2 * pen));
         painter.drawPath(shackle);
-        painter.setClipRect(QRectF(box.left() + w * 0.56, box.top() - pen, w * 0.44 + pen,
-                                   h + 2 * pen));
+        painter.setClipRect(
+            QRectF(box.left() + w * 0.56, box.top() - pen, w * 0.44 + pen, h + 2 * pen));
         painter.translate(0, -h * 0.08);
         painter.drawPath(shackle);
         painter.restore();
@@ -178,10 +180,11 @@ void ProcessDiagramView::drawPadlock(QPainter& painter, const QRectF& box, const
     if (look == PadlockLook::Broken) {
         painter.setPen(QPen(hole, std::max(1.0, w * 0.07)));
         painter.setBrush(Qt::NoBrush);
-        painter.drawPolyline(QPolygonF({QPointF(body.left() + w * 0.15, body.top()),
-                                        QPointF(body.left() + w * 0.4, body.center().y()),
-                                        QPointF(body.left() + w * 0.25, body.center().y() + h * 0.08),
-                                        QPointF(body.left() + w * 0.5, body.bottom())}));
+        painter.drawPolyline(
+            QPolygonF({QPointF(body.left() + w * 0.15, body.top()),
+                       QPointF(body.left() + w * 0.4, body.center().y()),
+                       QPointF(body.left() + w * 0.25, body.center().y() + h * 0.08),
+                       QPointF(body.left() + w * 0.5, body.bottom())}));
     }
     painter.restore();
 }
@@ -225,8 +228,9 @@ void ProcessDiagramView::setRecording(const Recording* recording, const Scenario
     m_lockEnabled = true;
     QVector<ipc::Role> roles;
     if (m_scenario) {
-        if (Scenario::findSpec(m_scenario->kind(), QStringLiteral("lock")))
-            m_lockEnabled = m_scenario->value(QStringLiteral("lock")) != 0;
+        m_scenarioLock = scenarioLockSwitch();
+        if (m_scenarioLock >= 0)
+            m_lockEnabled = m_scenarioLock != 0;
         if (Scenario::findSpec(m_scenario->kind(), QStringLiteral("capacity")))
             m_capacity = m_scenario->value(QStringLiteral("capacity"));
         roles = plannedRoles(*m_scenario);
@@ -250,6 +254,13 @@ void ProcessDiagramView::setRecording(const Recording* recording, const Scenario
     update();
 }
 
+int ProcessDiagramView::scenarioLockSwitch() const
+{
+    if (!m_scenario || !Scenario::findSpec(m_scenario->kind(), QStringLiteral("lock")))
+        return -1;
+    return m_scenario->value(QStringLiteral("lock")) != 0 ? 1 : 0;
+}
+
 void ProcessDiagramView::setLockEnabled(bool enabled)
 {
     if (m_lockEnabled == enabled)
@@ -270,6 +281,13 @@ void ProcessDiagramView::refresh()
         dt = std::clamp(m_sinceRefresh.restart() / 1000.0, 1.0 / 60, 0.1);
     else
         m_sinceRefresh.start();
+    // The session's scenario follows the lock switch too (setLiveValue):
+    // whichever way the news comes, the padlock follows it.
+    if (const int lock = scenarioLockSwitch(); lock != m_scenarioLock) {
+        m_scenarioLock = lock;
+        if (lock >= 0)
+            setLockEnabled(lock != 0);
+    }
     if (m_recording) {
         const qsizetype before = m_processes.size();
         readRecording();
@@ -300,9 +318,8 @@ void ProcessDiagramView::readRecording()
     for (qsizetype i = 0; i < workers.size(); ++i) {
         const WorkerRecord& worker = workers[i];
         // Workers are only ever appended, so index i is the usual place.
-        Process* process = i < m_processes.size() && m_processes[i].id == worker.id
-                               ? &m_processes[i]
-                               : nullptr;
+        Process* process =
+            i < m_processes.size() && m_processes[i].id == worker.id ? &m_processes[i] : nullptr;
         if (!process) {
             for (Process& p : m_processes)
                 if (p.id == worker.id)
@@ -367,8 +384,9 @@ void ProcessDiagramView::readRecording()
                                ? *known
                                : WaitTicket{p.id, p.stateSince, p.position, p.position});
         }
-        std::stable_sort(tickets.begin(), tickets.end(),
-                         [](const WaitTicket& a, const WaitTicket& b) { return a.since < b.since; });
+        std::stable_sort(
+            tickets.begin(), tickets.end(),
+            [](const WaitTicket& a, const WaitTicket& b) { return a.since < b.since; });
     }
     m_tickets = std::move(tickets);
 }
@@ -443,12 +461,14 @@ void ProcessDiagramView::layoutTargets()
     double fullW = 90;
     for (const Process& p : std::as_const(m_processes))
         fullW = std::max(fullW, QFontMetricsF(bold).horizontalAdvance(
-                                    tr("W%1 · %2").arg(p.id).arg(roleLabel(p.role))) + 14);
+                                    tr("W%1 · %2").arg(p.id).arg(roleLabel(p.role))) +
+                                    14);
     // The longest state label too, so that no state is elided in a full box.
     static constexpr ipc::WorkerState kShownStates[] = {
-        ipc::WorkerState::WaitingLock, ipc::WorkerState::HoldingLock, ipc::WorkerState::BlockedPut,
-        ipc::WorkerState::BlockedGet, ipc::WorkerState::WaitingPermit, ipc::WorkerState::HoldingPermit,
-        ipc::WorkerState::WaitingEvent, ipc::WorkerState::WaitingBarrier};
+        ipc::WorkerState::WaitingLock,   ipc::WorkerState::HoldingLock,
+        ipc::WorkerState::BlockedPut,    ipc::WorkerState::BlockedGet,
+        ipc::WorkerState::WaitingPermit, ipc::WorkerState::HoldingPermit,
+        ipc::WorkerState::WaitingEvent,  ipc::WorkerState::WaitingBarrier};
     for (ipc::WorkerState state : kShownStates)
         fullW = std::max(fullW, metrics.horizontalAdvance(stateLabel(state)) + 12);
     fullW = std::min(fullW, 190.0);
@@ -470,9 +490,8 @@ void ProcessDiagramView::layoutTargets()
             const double rx = std::max(10.0, a.width() / 2 - w / 2);
             const double ry = std::max(10.0, a.height() / 2 - h / 2);
             const double perimeter =
-                M_PI * (3 * (rx + ry) - std::sqrt((3 * rx + ry) * (rx + 3 * ry)));
-            const double scale =
-                std::min(1.0, perimeter * rings / n * 0.8 / ((fullW + fullH) / 2));
+                std::numbers::pi * (3 * (rx + ry) - std::sqrt((3 * rx + ry) * (rx + 3 * ry)));
+            const double scale = std::min(1.0, perimeter * rings / n * 0.8 / ((fullW + fullH) / 2));
             w = std::max(18.0, fullW * scale);
             h = std::max(12.0, fullH * scale);
         }
@@ -481,14 +500,15 @@ void ProcessDiagramView::layoutTargets()
         const double ry = std::max(10.0, a.height() / 2 - h / 2);
         // Start half a step past the top: the top centre is the lock's place.
         for (int i = 0; i < n; ++i) {
-            const double angle = -M_PI / 2 + M_PI / n + 2 * M_PI * i / n;
+            using std::numbers::pi;
+            const double angle = -pi / 2 + pi / n + 2 * pi * i / n;
             const bool inner = rings == 2 && i % 2 == 1;
             const double x = inner ? std::max(10.0, rx - w - 4) : rx;
             const double y = inner ? std::max(10.0, ry - h - 4) : ry;
             m_processes[i].target = a.center() + QPointF(x * std::cos(angle), y * std::sin(angle));
         }
-        m_lockHome = QRectF(m_centre.center().x() - tokenW / 2, m_centre.top() - tokenH - 6,
-                            tokenW, tokenH);
+        m_lockHome =
+            QRectF(m_centre.center().x() - tokenW / 2, m_centre.top() - tokenH - 6, tokenW, tokenH);
     } else {
         const double columnW = std::clamp(a.width() * 0.24, 60.0, fullW);
         QVector<int> left, right;
@@ -663,8 +683,8 @@ void ProcessDiagramView::paintCaption(QPainter& painter)
         // The one thing a plain lock cannot survive gets the caption's red.
         right = tr("lock held by dead W%1").arg(m_holder);
         if (!m_tickets.isEmpty())
-            right += QStringLiteral(" — ") +
-                     tr("%n waiting forever", nullptr, int(m_tickets.size()));
+            right +=
+                QStringLiteral(" — ") + tr("%n waiting forever", nullptr, int(m_tickets.size()));
         rightColor = kDeadRed;
     }
     QFont bold = font();
@@ -694,17 +714,24 @@ QString ProcessDiagramView::centreTitle() const
             m_scenario->value(QStringLiteral("shared")) == 0)
             return tr("counters (not shared: one per process)");
         return tr("shared counter");
-    case ScenarioKind::Array: return tr("shared array (sum)");
+    case ScenarioKind::Array:
+        return tr("shared array (sum)");
     case ScenarioKind::Semaphore:
         return tr("Semaphore(%1)").arg(m_scenario->value(QStringLiteral("permits")));
-    case ScenarioKind::Event: return tr("Event");
+    case ScenarioKind::Event:
+        return tr("Event");
     case ScenarioKind::Barrier:
         return tr("Barrier(%1)").arg(m_scenario->value(QStringLiteral("parties")));
-    case ScenarioKind::Deadlock: return tr("two locks");
-    case ScenarioKind::Pipe: return tr("pipe");
-    case ScenarioKind::Socket: return tr("socket");
-    case ScenarioKind::Manager: return tr("manager process");
-    default: break;
+    case ScenarioKind::Deadlock:
+        return tr("two locks");
+    case ScenarioKind::Pipe:
+        return tr("pipe");
+    case ScenarioKind::Socket:
+        return tr("socket");
+    case ScenarioKind::Manager:
+        return tr("manager process");
+    default:
+        break;
     }
     return tr("shared state");
 }
@@ -768,8 +795,8 @@ void ProcessDiagramView::paintHub(QPainter& painter)
         // Inside: holding the lock, or one of a semaphore's permits.
         const bool permit = p.state == ipc::WorkerState::HoldingPermit && p.exit.isEmpty();
         const bool holding = (p.id == m_holder || permit) && !m_idle;
-        QColor color = !holding ? pal.color(QPalette::Mid)
-                       : permit ? stateColor(ipc::WorkerState::HoldingPermit)
+        QColor color = !holding     ? pal.color(QPalette::Mid)
+                       : permit     ? stateColor(ipc::WorkerState::HoldingPermit)
                        : deadHolder ? kDeadRed
                                     : holdColor;
         if (!holding)
@@ -800,7 +827,8 @@ void ProcessDiagramView::paintHub(QPainter& painter)
         painter.setPen(m_idle ? pal.color(QPalette::PlaceholderText) : pal.color(QPalette::Text));
         painter.drawText(QRectF(inner.left(), inner.center().y() - bigMetrics.height() / 2,
                                 inner.width(), bigMetrics.height()),
-                         Qt::AlignCenter, bigMetrics.elidedText(value, Qt::ElideRight, inner.width()));
+                         Qt::AlignCenter,
+                         bigMetrics.elidedText(value, Qt::ElideRight, inner.width()));
         painter.setFont(font());
     }
     const QString note = centreNote();
@@ -819,8 +847,8 @@ void ProcessDiagramView::paintFlow(QPainter& painter)
     for (const Process& p : std::as_const(m_processes)) {
         const QRectF box = boxAt(p.position);
         const bool left = isLeftRole(p.role);
-        const QPointF boxSide = left ? QPointF(box.right(), box.center().y())
-                                     : QPointF(box.left(), box.center().y());
+        const QPointF boxSide =
+            left ? QPointF(box.right(), box.center().y()) : QPointF(box.left(), box.center().y());
         const QPointF queueSide = left ? QPointF(m_centre.left(), m_centre.center().y())
                                        : QPointF(m_centre.right(), m_centre.center().y());
         QColor color = pal.color(QPalette::Text);
@@ -900,9 +928,8 @@ void ProcessDiagramView::paintQueue(QPainter& painter)
 
     // Under it: what it is and how full.
     const QLocale locale;
-    const QString what = m_capacity > 0
-                             ? tr("queue · capacity %1").arg(locale.toString(m_capacity))
-                             : tr("shared list");
+    const QString what = m_capacity > 0 ? tr("queue · capacity %1").arg(locale.toString(m_capacity))
+                                        : tr("shared list");
     QString how = tr("%n item(s)", nullptr, m_targetDepth);
     if (full)
         how += QStringLiteral(" · ") + tr("full: put() blocks");
@@ -910,7 +937,8 @@ void ProcessDiagramView::paintQueue(QPainter& painter)
         how += QStringLiteral(" · ") + tr("empty: get() blocks");
     const QRectF below(m_centre.left() - 20, m_centre.bottom() + 4, m_centre.width() + 40, line);
     painter.setPen(pal.color(QPalette::PlaceholderText));
-    painter.drawText(below, Qt::AlignCenter, metrics.elidedText(what, Qt::ElideRight, below.width()));
+    painter.drawText(below, Qt::AlignCenter,
+                     metrics.elidedText(what, Qt::ElideRight, below.width()));
     painter.setPen(full || empty ? border : pal.color(QPalette::Text));
     if (!m_idle)
         painter.drawText(below.translated(0, line), Qt::AlignCenter,
@@ -1020,18 +1048,18 @@ void ProcessDiagramView::paintLock(QPainter& painter)
     const double chipW = metrics.horizontalAdvance(QStringLiteral("W88")) + 10;
     if (!m_tickets.isEmpty()) {
         // What the chips are, above them (while they fit in one row).
-        const bool oneRow = m_ticketsShown > 0 &&
-                            qFuzzyCompare(m_tickets[m_ticketsShown - 1].target.y(),
-                                          m_tickets.first().target.y());
+        const bool oneRow =
+            m_ticketsShown > 0 &&
+            qFuzzyCompare(m_tickets[m_ticketsShown - 1].target.y(), m_tickets.first().target.y());
         if (oneRow) {
             const double x = m_lockHome.right() + 10;
             painter.setPen(deadHolder ? kDeadRed : pal.color(QPalette::PlaceholderText));
-            painter.drawText(QRectF(x, m_lockHome.center().y() - chipH / 2 - line - 1,
-                                    width() - x - 8, line),
-                             Qt::AlignLeft | Qt::AlignVCenter,
-                             metrics.elidedText(deadHolder ? tr("waiting forever for the lock:")
-                                                           : tr("waiting for the lock:"),
-                                                Qt::ElideRight, width() - x - 8));
+            painter.drawText(
+                QRectF(x, m_lockHome.center().y() - chipH / 2 - line - 1, width() - x - 8, line),
+                Qt::AlignLeft | Qt::AlignVCenter,
+                metrics.elidedText(deadHolder ? tr("waiting forever for the lock:")
+                                              : tr("waiting for the lock:"),
+                                   Qt::ElideRight, width() - x - 8));
         }
     }
     for (int i = 0; i < std::min<int>(m_ticketsShown, int(m_tickets.size())); ++i) {
@@ -1045,14 +1073,14 @@ void ProcessDiagramView::paintLock(QPainter& painter)
     }
     if (m_tickets.size() > m_ticketsShown) {
         painter.setPen(waitColor);
-        painter.drawText(QRectF(m_moreTicketsAt.x() - chipW, m_moreTicketsAt.y() - chipH / 2,
-                                2 * chipW, chipH),
-                         Qt::AlignCenter, tr("+%1").arg(m_tickets.size() - m_ticketsShown));
+        painter.drawText(
+            QRectF(m_moreTicketsAt.x() - chipW, m_moreTicketsAt.y() - chipH / 2, 2 * chipW, chipH),
+            Qt::AlignCenter, tr("+%1").arg(m_tickets.size() - m_ticketsShown));
     }
-    const QColor color = deadHolder       ? kDeadRed
-                         : m_holder >= 0  ? stateColor(ipc::WorkerState::HoldingLock)
-                         : m_idle         ? pal.color(QPalette::PlaceholderText)
-                                          : pal.color(QPalette::Text);
+    const QColor color = deadHolder      ? kDeadRed
+                         : m_holder >= 0 ? stateColor(ipc::WorkerState::HoldingLock)
+                         : m_idle        ? pal.color(QPalette::PlaceholderText)
+                                         : pal.color(QPalette::Text);
     // A halo in the background colour: the padlock reads on any box it sits by.
     painter.setPen(Qt::NoPen);
     painter.setBrush(withAlpha(pal.color(QPalette::Base), 230));

@@ -55,7 +55,12 @@ public:
     // (the same roster Session launches).
     static QVector<ipc::Role> plannedRoles(const Scenario& scenario);
     // A padlock in `box`: closed, open (lock off) or broken (held by the dead).
-    enum class PadlockLook { Closed, Open, Broken };
+    enum class PadlockLook
+    {
+        Closed,
+        Open,
+        Broken
+    };
     static void drawPadlock(QPainter& painter, const QRectF& box, const QColor& color,
                             PadlockLook look);
 
@@ -87,7 +92,11 @@ private:
         QPointF position;
         QPointF target;
     };
-    enum class Shape { Hub, Flow };
+    enum class Shape
+    {
+        Hub,
+        Flow
+    };
 
     void reset();
     void readRecording();
@@ -97,6 +106,7 @@ private:
     void advance(double dt);
     void settle();
     bool showsLock() const;
+    int scenarioLockSwitch() const; // the scenario's "lock": 1 on, 0 off, -1 none
     bool isDead(const Process& process) const;
     const Process* processOf(int id) const;
     QRectF boxAt(QPointF centre) const;
@@ -117,6 +127,7 @@ private:
     Shape m_shape = Shape::Hub;
     bool m_idle = true;
     bool m_lockEnabled = true;
+    int m_scenarioLock = -1; // the scenario's switch as last read (see refresh())
     bool m_lockSeen = false; // some worker used lock 0 (for kinds without a lock switch)
     QVector<Process> m_processes;
     QVector<WaitTicket> m_tickets;
@@ -137,8 +148,8 @@ private:
     qint32 m_barrierGeneration = 0;
 
     // Layout (recomputed on resize and when processes come).
-    QRectF m_centre;    // the shared object, or the queue
-    QRectF m_lockHome;  // the padlock when nobody holds it
+    QRectF m_centre;   // the shared object, or the queue
+    QRectF m_lockHome; // the padlock when nobody holds it
     QSizeF m_boxSize;
     QPointF m_tokenPosition; // displayed padlock centre (eased)
     bool m_tokenPlaced = false;
