@@ -40,6 +40,8 @@ void Recording::appendEvents(const QVector<RecordedEvent>& events)
                 enterState(worker, ipc::WorkerState(event.a), event.time);
         } else if (event.type == ipc::EventType::LockAcquired ||
                    event.type == ipc::EventType::LockReleased) {
+            if (event.type == ipc::EventType::LockAcquired && event.object < ipc::kMaxLocks)
+                m_contention[event.object].add(event.a);
             // The worker changed state without a State event (Probe::setStateImplied).
             if (WorkerRecord* worker = findWorker(event.worker))
                 enterState(worker,
@@ -47,6 +49,8 @@ void Recording::appendEvents(const QVector<RecordedEvent>& events)
                                                                       : ipc::WorkerState::Working,
                            event.time);
         }
+        if (event.type == ipc::EventType::PermitAcquired)
+            m_contention[ipc::kMaxLocks].add(event.a);
         if (m_events.size() < kMaxEvents)
             m_events.append(event);
         else
@@ -150,22 +154,16 @@ void Recording::setMechanismFigures(const QJsonObject& figures)
     m_mechanism = figures;
 }
 
-void Recording::setContention(const QVector<ContentionFigures>& contention)
-{
-    QMutexLocker locker(&m_mutex);
-    m_contention = contention;
-}
-
 ContentionFigures Recording::lockContention(int lock) const
 {
     QMutexLocker locker(&m_mutex);
-    return lock >= 0 && lock < m_contention.size() - 1 ? m_contention[lock] : ContentionFigures();
+    return lock >= 0 && lock < ipc::kMaxLocks ? m_contention[size_t(lock)] : ContentionFigures();
 }
 
 ContentionFigures Recording::permitContention() const
 {
     QMutexLocker locker(&m_mutex);
-    return m_contention.isEmpty() ? ContentionFigures() : m_contention.last();
+    return m_contention[ipc::kMaxLocks];
 }
 
 QJsonObject Recording::mechanismFigures() const

@@ -12,6 +12,7 @@
 #include <QVector>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 namespace ipcscope {
@@ -137,8 +138,6 @@ public:
     void addMessage(double time, const QString& text);
     // The scenario's own section of summary.json (see MechanismAudit).
     void setMechanismFigures(const QJsonObject& figures);
-    // index 0..kMaxLocks-1: the guard locks; kMaxLocks: the semaphore's permits
-    void setContention(const QVector<ContentionFigures>& contention);
 
     // --- reader side (any thread) ---
     qsizetype sampleCount() const;
@@ -180,7 +179,9 @@ private:
     DeliveryFigures m_delivery;
     QList<QPair<double, QString>> m_messages;
     QJsonObject m_mechanism;
-    QVector<ContentionFigures> m_contention;
+    // Counted from every event appended, kept or not: 0..kMaxLocks-1 the
+    // guard locks, kMaxLocks the semaphore's permits.
+    std::array<ContentionFigures, ipc::kMaxLocks + 1> m_contention{};
     quint64 m_eventsRecorded = 0;
     quint64 m_eventsNotKept = 0;
     double m_lastTime = 0;

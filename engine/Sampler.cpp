@@ -9,7 +9,7 @@ namespace ipcscope {
 
 Sampler::Sampler(ipc::Segment& segment, Recording& recording, QObject* parent)
     : QThread(parent), m_segment(segment), m_recording(recording), m_mechanism(segment),
-      m_drainBuffer(ipc::kRingCapacity), m_contention(ipc::kMaxLocks + 1)
+      m_drainBuffer(ipc::kRingCapacity)
 {
     setObjectName(QStringLiteral("ipcscope sampler"));
 }
@@ -104,12 +104,7 @@ void Sampler::sampleOnce(bool final)
         m_races.feed(event);
         m_audit.feed(event);
         m_mechanism.feed(event);
-        if (event.type == ipc::EventType::LockAcquired && event.object < ipc::kMaxLocks)
-            m_contention[event.object].add(event.a);
-        else if (event.type == ipc::EventType::PermitAcquired)
-            m_contention[ipc::kMaxLocks].add(event.a);
     }
-    m_recording.setContention(m_contention);
     m_audit.observeDepth(sample.queueDepth);
     m_mechanism.observe(&sample);
 

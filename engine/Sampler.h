@@ -49,7 +49,6 @@ private:
     std::vector<ipc::EventRecord> m_drainBuffer;
     QVector<RecordedEvent> m_batch;
     std::vector<std::pair<int, quint64>> m_slotsInUse; // id, ops read this round
-    QVector<ContentionFigures> m_contention;           // the locks, then the permits
     std::atomic<uint64_t> m_periodNs{1'000'000'000ull / kDefaultRateHz};
     std::atomic<bool> m_stop{false};
     std::atomic<quint64> m_samplesTaken{0};

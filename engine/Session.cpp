@@ -237,7 +237,7 @@ bool Session::start(QString* error)
     }
     QList<int> ids;
     bool launched = true;
-    for (const ipc::Role role : initialRoles()) {
+    for (const ipc::Role role : plannedRoles(m_scenario)) {
         const int id = int(ids.size());
         ids.append(id);
         if (!(launched = launch(id, role, error)))
@@ -273,15 +273,18 @@ bool Session::start(QString* error)
     return true;
 }
 
-QList<ipc::Role> Session::initialRoles() const
+QList<ipc::Role> Session::plannedRoles(const Scenario& scenario)
 {
-    auto times = [this](const char* key, ipc::Role role) {
-        return QList<ipc::Role>(qsizetype(m_scenario.value(QLatin1String(key))), role);
+    auto times = [&scenario](const char* key, ipc::Role role) {
+        return QList<ipc::Role>(
+            qsizetype(std::clamp<qint64>(scenario.value(QLatin1String(key)), 0, ipc::kMaxWorkers)), role);
     };
-    switch (m_scenario.kind()) {
+    switch (scenario.kind()) {
     case ScenarioKind::Counter:
+    case ScenarioKind::AbandonedLock:
         return times("workers", ipc::Role::Incrementer);
     case ScenarioKind::Queue:
+    case ScenarioKind::JoinableQueue:
         return times("producers", ipc::Role::Producer) + times("consumers", ipc::Role::Consumer);
     case ScenarioKind::Array:
         return times("workers", ipc::Role::ArrayWriter);
@@ -295,13 +298,9 @@ QList<ipc::Role> Session::initialRoles() const
         return times("parties", ipc::Role::BarrierParty);
     case ScenarioKind::Deadlock:
         return times("workers", ipc::Role::LockPair);
-    case ScenarioKind::AbandonedLock:
-        return times("workers", ipc::Role::Incrementer);
     case ScenarioKind::Condition:
         return times("producers", ipc::Role::ListProducer) +
                times("consumers", ipc::Role::ListConsumer);
-    case ScenarioKind::JoinableQueue:
-        return times("producers", ipc::Role::Producer) + times("consumers", ipc::Role::Consumer);
     case ScenarioKind::Pipe:
         return {ipc::Role::PipeEnd, ipc::Role::PipeEnd};
     case ScenarioKind::Socket:

@@ -59,6 +59,10 @@ public:
     // Headless runs end by themselves when every remaining worker is stuck
     // (e.g. consumers whose sentinel was lost with the lock off). The window
     // leaves them stuck so the user can see it.
+    // The workers a scenario starts with, in slot order (the views draw them
+    // before Start, too).
+    static QList<ipc::Role> plannedRoles(const Scenario& scenario);
+
     void setStopWhenStuck(bool stop) { m_stopWhenStuck = stop; }
     void setSamplingRateHz(int hz);
     int samplingRateHz() const { return m_samplingRateHz; }
@@ -94,7 +98,6 @@ private:
         bool killedOnPurpose = false;
     };
 
-    QList<ipc::Role> initialRoles() const;      // the workers a scenario starts with
     QStringList roleArguments(ipc::Role role);  // a worker's role-specific arguments
     bool prepareChannels(QString* error); // pipe: the socketpair; socket/manager: a private dir
     void closePipeFds();

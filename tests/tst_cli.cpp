@@ -116,6 +116,41 @@ private slots:
         QVERIFY(queue[QStringLiteral("max_depth")].toInt() <= 4);
     }
 
+    // Each mechanism's defining figure lands in its own summary.json section.
+    void mechanism_headless_exportsItsSection_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("section");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<double>("expected");
+        QTest::newRow("semaphore") << QStringList{"--scenario", "semaphore", "--set", "entries=20",
+                                                  "--set", "hold_us=200"}
+                                   << "semaphore" << "max_inside" << 2.0;
+        QTest::newRow("barrier") << QStringList{"--scenario", "barrier", "--set", "rounds=5",
+                                                "--set", "work_us=200"}
+                                 << "barrier" << "generations" << 5.0;
+        // Never ends by itself: the headless run stops it once every worker is stuck.
+        QTest::newRow("deadlock") << QStringList{"--scenario", "deadlock"} << "deadlock"
+                                  << "cycles" << 1.0;
+        QTest::newRow("manager") << QStringList{"--scenario", "manager", "--set", "rounds=20",
+                                                "--set", "send_us=0"}
+                                 << "manager" << "list_length" << 60.0;
+    }
+    void mechanism_headless_exportsItsSection()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, section);
+        QFETCH(QString, key);
+        QFETCH(double, expected);
+        QTemporaryDir dir;
+        const Run run = ipcscope(QStringList{QStringLiteral("--headless")} + arguments +
+                                 QStringList{QStringLiteral("--export"), dir.path()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject summary = readJson(dir.filePath(QStringLiteral("summary.json")));
+        QCOMPARE(summary[section].toObject()[key].toDouble(), expected);
+        QVERIFY2(run.out.contains(section + QStringLiteral(": ")), qPrintable(run.out));
+    }
+
     void duration_stopsAnEndlessRun()
     {
         QTemporaryDir dir;

@@ -1,5 +1,7 @@
 #include "LockTimelineView.h"
 
+#include "Session.h"
+
 #include "ProcessDiagramView.h"
 #include "Recording.h"
 #include "Scenario.h"
@@ -139,7 +141,6 @@ void LockTimelineView::reset()
     m_rows.clear();
     m_rowOfId.clear();
     m_idleRoles.clear();
-    m_nextEvent = 0;
     m_lock = {};
     m_permit = {};
     m_lockSeen = false;
@@ -157,7 +158,7 @@ void LockTimelineView::setRecording(const Recording* recording, const Scenario* 
     m_scenario = scenario;
     if (!m_recording && m_scenario) {
         // The idle picture: the rows the session will have, still empty.
-        m_idleRoles = ProcessDiagramView::plannedRoles(*m_scenario);
+        m_idleRoles = Session::plannedRoles(*m_scenario);
         for (qsizetype i = 0; i < m_idleRoles.size(); ++i) {
             Row row;
             row.id = int(i);
@@ -234,25 +235,12 @@ void LockTimelineView::readWorkers()
 
 void LockTimelineView::readEvents()
 {
-    const QVector<RecordedEvent> events = m_recording->eventsFrom(m_nextEvent);
-    m_nextEvent += events.size();
-    for (const RecordedEvent& event : events) {
-        // Lock 0 is "the" lock of every scenario that has one; the deadlock's
-        // second lock is the wait-for graph's business.
-        if (event.type == ipc::EventType::LockAcquired && event.object == 0) {
-            m_lock.add(event.a);
-            m_lockSeen = true;
-        } else if (event.type == ipc::EventType::PermitAcquired) {
-            m_permit.add(event.a);
-        }
-    }
-}
-
-void LockTimelineView::Figures::add(qint64 waitNs)
-{
-    ++count;
-    sumNs += double(std::max<qint64>(0, waitNs));
-    maxNs = std::max(maxNs, waitNs);
+    // Lock 0 is "the" lock of every scenario that has one; the deadlock's
+    // second lock is the wait-for graph's business. The Recording counts
+    // every acquisition, also past the events it keeps.
+    m_lock = m_recording->lockContention(0);
+    m_permit = m_recording->permitContention();
+    m_lockSeen = m_lockSeen || m_lock.acquisitions > 0;
 }
 
 void LockTimelineView::readHolder()
@@ -305,7 +293,7 @@ QList<int> LockTimelineView::stuckWorkers() const
 
 double LockTimelineView::meanWaitMs() const
 {
-    return m_lock.count ? m_lock.sumNs / double(m_lock.count) / 1e6 : 0.0;
+    return m_lock.acquisitions ? m_lock.totalWaitNs / double(m_lock.acquisitions) / 1e6 : 0.0;
 }
 
 bool LockTimelineView::scenarioHasLock() const
@@ -333,7 +321,7 @@ bool LockTimelineView::lockSwitchedOff() const
 
 bool LockTimelineView::showsPermits() const
 {
-    return m_permit.count > 0 || (m_scenario && m_scenario->kind() == ScenarioKind::Semaphore);
+    return m_permit.acquisitions > 0 || (m_scenario && m_scenario->kind() == ScenarioKind::Semaphore);
 }
 
 // --------------------------------------------------------------------------
@@ -634,17 +622,14 @@ void LockTimelineView::paintHeader(QPainter& painter, const Geometry& g)
     const QLocale locale;
     if (lock) {
         figures = tr("Acquisitions %1 · mean wait %2 · max wait %3")
-                      .arg(locale.toString(qulonglong(m_lock.count)), formatWaitMs(meanWaitMs()),
+                      .arg(locale.toString(qulonglong(m_lock.acquisitions)), formatWaitMs(meanWaitMs()),
                            formatWaitMs(maxWaitMs()));
     } else if (showsPermits()) {
-        const double mean = m_permit.count ? m_permit.sumNs / double(m_permit.count) / 1e6 : 0;
+        const double mean = m_permit.acquisitions ? m_permit.totalWaitNs / double(m_permit.acquisitions) / 1e6 : 0;
         figures = tr("Entries %1 · mean wait for a permit %2 · max wait %3")
-                      .arg(locale.toString(qulonglong(m_permit.count)), formatWaitMs(mean),
-                           formatWaitMs(double(m_permit.maxNs) / 1e6));
+                      .arg(locale.toString(qulonglong(m_permit.acquisitions)), formatWaitMs(mean),
+                           formatWaitMs(double(m_permit.maxWaitNs) / 1e6));
     }
-    if (!figures.isEmpty() && m_recording && m_recording->eventsNotKept() > 0)
-        figures += QLatin1Char(' ') + tr("(from the first %1 events; later ones were not kept)")
-                                          .arg(locale.toString(qlonglong(Recording::kMaxEvents)));
     painter.setPen(pal.color(QPalette::Text));
     painter.drawText(second, Qt::AlignLeft | Qt::AlignVCenter,
                      metrics.elidedText(figures, Qt::ElideRight, second.width()));
@@ -888,8 +873,10 @@ void LockTimelineView::paintAxis(QPainter& painter, const Geometry& g, double t0
         const QString text = tr("%1 s").arg(locale.toString(shown, 'f', decimals));
         const double w = metrics.horizontalAdvance(text);
         painter.setPen(pal.color(QPalette::Text));
-        painter.drawText(QRectF(x - w / 2 - 1, g.axis.top() + 4, w + 2, metrics.height()),
-                         Qt::AlignCenter, text);
+        // The last label may not fit centred under its tick: keep it inside.
+        const double left = std::min(x - w / 2 - 1, width() - w - 4);
+        painter.drawText(QRectF(left, g.axis.top() + 4, w + 2, metrics.height()), Qt::AlignCenter,
+                         text);
     }
 }
 

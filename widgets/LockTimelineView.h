@@ -44,9 +44,9 @@ public:
     int currentHolder() const { return m_holder; } // worker id holding lock 0, -1 if free
     bool holderIsDead() const;
     QList<int> stuckWorkers() const; // alive, waiting for a lock whose holder is dead
-    quint64 acquisitions() const { return m_lock.count; }
+    quint64 acquisitions() const { return m_lock.acquisitions; }
     double meanWaitMs() const;
-    double maxWaitMs() const { return double(m_lock.maxNs) / 1e6; }
+    double maxWaitMs() const { return double(m_lock.maxWaitNs) / 1e6; }
     QPair<double, double> visibleTimeRange() const;
     // Shows [start, end] (at least kMinSpanSeconds) and stops following.
     void setVisibleTimeRange(double start, double end);
@@ -153,16 +153,8 @@ private:
     QVector<ipc::Role> m_idleRoles; // the picture before Start
 
     // Contention of lock 0 (LockAcquired) and of a semaphore (PermitAcquired).
-    struct Figures
-    {
-        quint64 count = 0;
-        double sumNs = 0;
-        qint64 maxNs = 0;
-        void add(qint64 waitNs);
-    };
-    qsizetype m_nextEvent = 0;
-    Figures m_lock;
-    Figures m_permit;
+    ContentionFigures m_lock;
+    ContentionFigures m_permit;
     bool m_lockSeen = false; // some worker took or waited for lock 0
     int m_holder = -1;
     qint32 m_semaphoreInside = 0;

@@ -1,5 +1,7 @@
 #include "ProcessDiagramView.h"
 
+#include "Session.h"
+
 #include "Recording.h"
 #include "Scenario.h"
 #include "StateStyle.h"
@@ -90,46 +92,6 @@ void drawArrowHead(QPainter& painter, QPointF from, QPointF tip, double size)
 } // namespace
 
 // --------------------------------------------------------------------------
-
-QVector<ipc::Role> ProcessDiagramView::plannedRoles(const Scenario& scenario)
-{
-    auto count = [&](const char* key) {
-        return std::clamp(int(scenario.value(QLatin1String(key))), 0, ipc::kMaxWorkers);
-    };
-    auto times = [](int n, ipc::Role role) { return QVector<ipc::Role>(n, role); };
-    using R = ipc::Role;
-    switch (scenario.kind()) {
-    case ScenarioKind::Counter:
-    case ScenarioKind::AbandonedLock:
-        return times(count("workers"), R::Incrementer);
-    case ScenarioKind::Queue:
-    case ScenarioKind::JoinableQueue:
-        return times(count("producers"), R::Producer) + times(count("consumers"), R::Consumer);
-    case ScenarioKind::Array:
-        return times(count("workers"), R::ArrayWriter);
-    case ScenarioKind::Semaphore:
-        return times(count("workers"), R::SemaphoreUser);
-    case ScenarioKind::Event:
-        return times(count("waiters") + count("timed_waiters"), R::EventWaiter) +
-               QVector<R>{R::EventSetter};
-    case ScenarioKind::Barrier:
-        return times(count("parties"), R::BarrierParty);
-    case ScenarioKind::Deadlock:
-        return times(count("workers"), R::LockPair);
-    case ScenarioKind::Condition:
-        return times(count("producers"), R::ListProducer) +
-               times(count("consumers"), R::ListConsumer);
-    case ScenarioKind::Pipe:
-        return {R::PipeEnd, R::PipeEnd};
-    case ScenarioKind::Socket:
-        return QVector<R>{R::SocketServer} + times(count("clients"), R::SocketClient);
-    case ScenarioKind::Manager:
-        return QVector<R>{R::ManagerServer} + times(count("clients"), R::ManagerClient);
-    default: // a kind this view does not know yet: its workers, roles unknown
-        break;
-    }
-    return times(count("workers"), R::None);
-}
 
 void ProcessDiagramView::drawPadlock(QPainter& painter, const QRectF& box, const QColor& color,
                                      PadlockLook look)
@@ -233,7 +195,7 @@ void ProcessDiagramView::setRecording(const Recording* recording, const Scenario
             m_lockEnabled = m_scenarioLock != 0;
         if (Scenario::findSpec(m_scenario->kind(), QStringLiteral("capacity")))
             m_capacity = m_scenario->value(QStringLiteral("capacity"));
-        roles = plannedRoles(*m_scenario);
+        roles = Session::plannedRoles(*m_scenario);
     }
     if (m_idle) {
         // Before Start: the processes the scenario will launch, greyed.

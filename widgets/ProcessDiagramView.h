@@ -51,9 +51,7 @@ public:
     QSize sizeHint() const override { return {520, 320}; }
     QSize minimumSizeHint() const override { return {240, 160}; }
 
-    // The processes a scenario starts with, for the picture before Start
-    // (the same roster Session launches).
-    static QVector<ipc::Role> plannedRoles(const Scenario& scenario);
+
     // A padlock in `box`: closed, open (lock off) or broken (held by the dead).
     enum class PadlockLook
     {
