@@ -310,6 +310,9 @@ void MainWindow::createCentralArea()
     m_raceView = new RaceView(this);
     m_mechanismView = new MechanismView(this);
     m_mechanismView->setObjectName(QStringLiteral("mechanismView"));
+    for (LiveView* view : views())
+        connect(view, &LiveView::userStoppedFollowing, m_followAction,
+                [this] { m_followAction->setChecked(false); });
     m_processDiagramView->setObjectName(QStringLiteral("processDiagramView"));
     m_lockTimelineView->setObjectName(QStringLiteral("lockTimelineView"));
     m_queueDepthView->setObjectName(QStringLiteral("queueDepthView"));

@@ -58,7 +58,7 @@ void DeliveryAudit::observeDepth(qint64 depth)
     m_maxDepth = std::max(m_maxDepth, depth);
 }
 
-DeliveryFigures DeliveryAudit::figures(bool final) const
+DeliveryFigures DeliveryAudit::figures(bool final, const QSet<quint64>& stillQueued) const
 {
     DeliveryFigures figures;
     figures.produced = m_produced;
@@ -68,11 +68,17 @@ DeliveryFigures DeliveryAudit::figures(bool final) const
     figures.maxDepth = m_maxDepth;
     if (!final)
         return figures;
-    for (const ProducerItems& items : m_producers) {
+    for (qsizetype producer = 0; producer < m_producers.size(); ++producer) {
+        const ProducerItems& items = m_producers[producer];
         quint64 lost = 0;
         for (qsizetype seq = 0; seq < items.produced.size(); ++seq) {
             const bool consumed = seq < items.consumed.size() && items.consumed[seq] > 0;
-            if (items.produced[seq] > 0 && !consumed)
+            if (items.produced[seq] == 0 || consumed)
+                continue;
+            // Stopped with items still in the queue: they are not lost.
+            if (stillQueued.contains(ipc::itemKey(uint32_t(producer), quint64(seq))))
+                ++figures.leftInQueue;
+            else
                 ++lost;
         }
         figures.lost += lost;

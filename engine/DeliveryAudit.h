@@ -5,6 +5,7 @@
 // that nobody wrote) are known at once.
 #include "Recording.h"
 
+#include <QSet>
 #include <QVector>
 
 namespace ipcscope {
@@ -14,8 +15,9 @@ class DeliveryAudit
 public:
     void feed(const RecordedEvent& event);
     void observeDepth(qint64 depth);
-    // Live figures (lost = 0 until final), or the final verdict.
-    DeliveryFigures figures(bool final) const;
+    // Live figures (lost = 0 until final), or the final verdict; items still
+    // in the queue at the end (a stopped run) are left in it, not lost.
+    DeliveryFigures figures(bool final, const QSet<quint64>& stillQueued = {}) const;
 
 private:
     struct ProducerItems

@@ -87,6 +87,7 @@ struct DeliveryFigures
     quint64 lost = 0;       // produced, never consumed (final only)
     quint64 duplicated = 0; // consumed more than once
     quint64 phantom = 0;    // consumed a slot nobody wrote (lock off damage)
+    quint64 leftInQueue = 0; // still in the queue when the run was stopped (final only)
     qint64 maxDepth = 0;
     QVector<quint64> lostPerProducer;
     QVector<quint64> duplicatedPerProducer;

@@ -129,7 +129,15 @@ void Sampler::sampleOnce(bool final)
     if (m_segment.control.counterShared.load(std::memory_order_relaxed) != 0)
         counter.lostUpdates = std::max<qint64>(0, sample.counterExpected - sample.counterActual);
     m_recording.setCounterFigures(counter);
-    m_recording.setDeliveryFigures(m_audit.figures(final));
+    QSet<quint64> stillQueued;
+    if (final) { // the items between head and tail, as the queue holds them now
+        const ipc::BoundedQueue& queue = m_segment.queue;
+        const uint64_t tail = queue.tail.load(std::memory_order_acquire);
+        const uint64_t head = queue.head.load(std::memory_order_acquire);
+        for (uint64_t i = head; i < tail && i - head < queue.capacity; ++i)
+            stillQueued.insert(queue.items[i % queue.capacity].load(std::memory_order_relaxed));
+    }
+    m_recording.setDeliveryFigures(m_audit.figures(final, stillQueued));
     // A few JSON objects: every 50th sample is plenty for a live display.
     if (final || m_samplesTaken.load() % 50 == 0)
         m_recording.setMechanismFigures(m_mechanism.figures(m_kind));

@@ -126,6 +126,27 @@ private slots:
         expectNothingLeft(pids);
     }
 
+    void stoppedQueue_itemsStillQueuedAreNotLost()
+    {
+        Scenario scenario = queue(2, 1, 16, 1'000'000, true);
+        QString error;
+        QVERIFY(scenario.setValue(QStringLiteral("consume_us"), 2000, &error));
+        Session session(scenario);
+        QVERIFY2(session.start(&error), qPrintable(error));
+        // Slow consumer: the queue fills up, then stop with items in it.
+        QTRY_VERIFY_WITH_TIMEOUT(session.recording().samplesFrom(session.recording().sampleCount() - 1)
+                                         .value(0)
+                                         .queueDepth >= 8,
+                                 20'000);
+        session.stop();
+        QVERIFY(runToEnd(session, 10'000));
+        const DeliveryFigures figures = session.recording().deliveryFigures();
+        QCOMPARE(figures.lost, 0u);
+        QCOMPARE(figures.duplicated, 0u);
+        QVERIFY(figures.leftInQueue >= 1);
+        QCOMPARE(figures.produced, figures.consumed + figures.leftInQueue);
+    }
+
     void killedWorker_isReportedKilled()
     {
         Session session(counter(3, 1'000'000'000, true, 0));

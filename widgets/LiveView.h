@@ -27,6 +27,11 @@ public:
     virtual void showAll() {}
     virtual QString title() const = 0;
 
+signals:
+    // The user zoomed or panned this view, which stops following: the window
+    // stops the others too, so they stay in step with its Following switch.
+    void userStoppedFollowing();
+
 protected:
     bool m_following = true;
 };

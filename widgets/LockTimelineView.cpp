@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <utility>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -350,7 +351,8 @@ void LockTimelineView::setRange(double start, double end)
 
 void LockTimelineView::setVisibleTimeRange(double start, double end)
 {
-    m_following = false;
+    if (std::exchange(m_following, false))
+        emit userStoppedFollowing();
     setRange(std::min(start, end), std::max(start, end));
 }
 
@@ -368,7 +370,8 @@ void LockTimelineView::setFollowing(bool following)
 
 void LockTimelineView::showAll()
 {
-    m_following = false;
+    if (std::exchange(m_following, false))
+        emit userStoppedFollowing();
     const double end = std::max(m_now, kMinSpanSeconds);
     setRange(0, end * 1.01);
 }
