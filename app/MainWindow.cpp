@@ -854,7 +854,8 @@ void MainWindow::setParameter(const QString& key, qint64 value)
 
 QList<LiveView*> MainWindow::views() const
 {
-    return {m_processDiagramView, m_lockTimelineView, m_queueDepthView, m_raceView, m_mechanismView};
+    return {m_processDiagramView, m_lockTimelineView, m_queueDepthView, m_raceView,
+            m_mechanismView};
 }
 
 QAction* MainWindow::action(const QString& objectName) const

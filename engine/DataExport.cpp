@@ -118,7 +118,8 @@ QJsonObject sessionSummary(const Scenario& scenario, const Recording& recording,
     };
     QJsonArray messages;
     for (const auto& [time, text] : recording.messages())
-        messages.append(QJsonObject{{QStringLiteral("time_s"), time}, {QStringLiteral("text"), text}});
+        messages.append(
+            QJsonObject{{QStringLiteral("time_s"), time}, {QStringLiteral("text"), text}});
     summary[QStringLiteral("messages")] = messages;
     return summary;
 }

@@ -171,10 +171,11 @@ void MechanismAudit::observe(Sample* sample)
     sample->eventWaiting = m_segment.event.waiting.load(std::memory_order_relaxed);
     sample->eventSet = qint32(m_segment.event.flag.load(std::memory_order_relaxed));
     sample->barrierArrived = qint32(m_segment.barrier.arrived.load(std::memory_order_relaxed));
-    sample->barrierGeneration = qint32(m_segment.barrier.generation.load(std::memory_order_relaxed));
-    sample->messagesInFlight = qint32(std::max<int64_t>(
-        0, m_segment.messaging.sent.load(std::memory_order_relaxed) -
-               m_segment.messaging.received.load(std::memory_order_relaxed)));
+    sample->barrierGeneration =
+        qint32(m_segment.barrier.generation.load(std::memory_order_relaxed));
+    sample->messagesInFlight = qint32(
+        std::max<int64_t>(0, m_segment.messaging.sent.load(std::memory_order_relaxed) -
+                                 m_segment.messaging.received.load(std::memory_order_relaxed)));
 }
 
 QJsonObject MechanismAudit::figures(const QString& kind) const
@@ -421,7 +422,8 @@ QJsonObject MechanismAudit::messagingFigures(const QString& kind) const
     }
     // Client i (worker 1..clients) ends with d[i] = rounds - 1.
     for (int client = 1; client <= clients; ++client)
-        dictExact = dictExact && dict.value(QString::number(client)).toDouble(-1) == double(rounds - 1);
+        dictExact =
+            dictExact && dict.value(QString::number(client)).toDouble(-1) == double(rounds - 1);
     const qint64 listLength = messaging.managerListLength.load();
     std::vector<double> latencies = m_requestLatenciesUs;
     std::sort(latencies.begin(), latencies.end());
@@ -436,12 +438,12 @@ QJsonObject MechanismAudit::messagingFigures(const QString& kind) const
     figures[QStringLiteral("list_length")] = double(listLength);
     figures[QStringLiteral("dict_exact")] = dictExact;
     figures[QStringLiteral("list_exact")] = listLength == qint64(clients) * rounds;
-    figures[QStringLiteral("latency_us")] =
-        QJsonObject{{QStringLiteral("count"), double(latencies.size())},
-                    {QStringLiteral("mean"), latencies.empty() ? 0.0 : total / double(latencies.size())},
-                    {QStringLiteral("p50"), percentile(0.5)},
-                    {QStringLiteral("p95"), percentile(0.95)},
-                    {QStringLiteral("max"), latencies.empty() ? 0.0 : latencies.back()}};
+    figures[QStringLiteral("latency_us")] = QJsonObject{
+        {QStringLiteral("count"), double(latencies.size())},
+        {QStringLiteral("mean"), latencies.empty() ? 0.0 : total / double(latencies.size())},
+        {QStringLiteral("p50"), percentile(0.5)},
+        {QStringLiteral("p95"), percentile(0.95)},
+        {QStringLiteral("max"), latencies.empty() ? 0.0 : latencies.back()}};
     return figures;
 }
 

@@ -95,7 +95,7 @@ private:
     int m_joinsBeforeLastTaskDone = 0; // checked when each join returns
 
     // pipe / socket / manager
-    QHash<int, quint64> m_sentBy;     // per worker
+    QHash<int, quint64> m_sentBy;       // per worker
     QHash<int, quint64> m_receivedFrom; // per sending worker
     quint64 m_outOfOrder = 0;
     quint64 m_channelsClosed = 0;

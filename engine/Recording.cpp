@@ -45,8 +45,9 @@ void Recording::appendEvents(const QVector<RecordedEvent>& events)
             // The worker changed state without a State event (Probe::setStateImplied).
             if (WorkerRecord* worker = findWorker(event.worker))
                 enterState(worker,
-                           event.type == ipc::EventType::LockAcquired ? ipc::WorkerState::HoldingLock
-                                                                      : ipc::WorkerState::Working,
+                           event.type == ipc::EventType::LockAcquired
+                               ? ipc::WorkerState::HoldingLock
+                               : ipc::WorkerState::Working,
                            event.time);
         }
         if (event.type == ipc::EventType::PermitAcquired)
@@ -66,10 +67,9 @@ void Recording::enterState(WorkerRecord* worker, ipc::WorkerState state, double 
         return;
     if (!worker->intervals.isEmpty() && worker->intervals.last().end < 0)
         worker->intervals.last().end = std::max(time, worker->intervals.last().start);
-    worker->intervals.append({std::max(time, worker->intervals.isEmpty()
-                                                 ? time
-                                                 : worker->intervals.last().start),
-                              -1, state});
+    worker->intervals.append(
+        {std::max(time, worker->intervals.isEmpty() ? time : worker->intervals.last().start), -1,
+         state});
 }
 
 void Recording::syncWorkerState(int id, ipc::WorkerState state, double since)
@@ -115,8 +115,8 @@ void Recording::setWorkerExit(int id, const QString& exit, double at, const QStr
     worker->exitedAt = at;
     worker->errorText = errorText;
     // The worker cannot say it was killed: the parent closes its timeline.
-    const auto finalState = exit == QLatin1String("killed")  ? ipc::WorkerState::Killed
-                            : exit == QLatin1String("error") ? ipc::WorkerState::Failed
+    const auto finalState = exit == QLatin1String("killed")    ? ipc::WorkerState::Killed
+                            : exit == QLatin1String("error")   ? ipc::WorkerState::Failed
                             : exit == QLatin1String("stopped") ? ipc::WorkerState::Stopped
                                                                : ipc::WorkerState::Exited;
     if (!worker->intervals.isEmpty()) {
@@ -292,26 +292,46 @@ QString workerStateName(ipc::WorkerState state)
 {
     using S = ipc::WorkerState;
     switch (state) {
-    case S::Starting: return QStringLiteral("starting");
-    case S::Ready: return QStringLiteral("ready");
-    case S::Working: return QStringLiteral("working");
-    case S::WaitingLock: return QStringLiteral("waiting_lock");
-    case S::HoldingLock: return QStringLiteral("holding_lock");
-    case S::BlockedPut: return QStringLiteral("blocked_put");
-    case S::BlockedGet: return QStringLiteral("blocked_get");
-    case S::Paused: return QStringLiteral("paused");
-    case S::Exited: return QStringLiteral("exited");
-    case S::Stopped: return QStringLiteral("stopped");
-    case S::Killed: return QStringLiteral("killed");
-    case S::Failed: return QStringLiteral("failed");
-    case S::WaitingPermit: return QStringLiteral("waiting_permit");
-    case S::HoldingPermit: return QStringLiteral("holding_permit");
-    case S::WaitingEvent: return QStringLiteral("waiting_event");
-    case S::WaitingBarrier: return QStringLiteral("waiting_barrier");
-    case S::WaitingCondition: return QStringLiteral("waiting_condition");
-    case S::WaitingJoin: return QStringLiteral("waiting_join");
-    case S::WaitingMessage: return QStringLiteral("waiting_message");
-    case S::Count: break;
+    case S::Starting:
+        return QStringLiteral("starting");
+    case S::Ready:
+        return QStringLiteral("ready");
+    case S::Working:
+        return QStringLiteral("working");
+    case S::WaitingLock:
+        return QStringLiteral("waiting_lock");
+    case S::HoldingLock:
+        return QStringLiteral("holding_lock");
+    case S::BlockedPut:
+        return QStringLiteral("blocked_put");
+    case S::BlockedGet:
+        return QStringLiteral("blocked_get");
+    case S::Paused:
+        return QStringLiteral("paused");
+    case S::Exited:
+        return QStringLiteral("exited");
+    case S::Stopped:
+        return QStringLiteral("stopped");
+    case S::Killed:
+        return QStringLiteral("killed");
+    case S::Failed:
+        return QStringLiteral("failed");
+    case S::WaitingPermit:
+        return QStringLiteral("waiting_permit");
+    case S::HoldingPermit:
+        return QStringLiteral("holding_permit");
+    case S::WaitingEvent:
+        return QStringLiteral("waiting_event");
+    case S::WaitingBarrier:
+        return QStringLiteral("waiting_barrier");
+    case S::WaitingCondition:
+        return QStringLiteral("waiting_condition");
+    case S::WaitingJoin:
+        return QStringLiteral("waiting_join");
+    case S::WaitingMessage:
+        return QStringLiteral("waiting_message");
+    case S::Count:
+        break;
     }
     return QStringLiteral("unknown");
 }

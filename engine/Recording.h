@@ -84,9 +84,9 @@ struct DeliveryFigures
 {
     quint64 produced = 0;
     quint64 consumed = 0;
-    quint64 lost = 0;       // produced, never consumed (final only)
-    quint64 duplicated = 0; // consumed more than once
-    quint64 phantom = 0;    // consumed a slot nobody wrote (lock off damage)
+    quint64 lost = 0;        // produced, never consumed (final only)
+    quint64 duplicated = 0;  // consumed more than once
+    quint64 phantom = 0;     // consumed a slot nobody wrote (lock off damage)
     quint64 leftInQueue = 0; // still in the queue when the run was stopped (final only)
     qint64 maxDepth = 0;
     QVector<quint64> lostPerProducer;
@@ -106,7 +106,10 @@ struct ContentionFigures
         totalWaitNs += double(std::max<qint64>(0, waitNs));
         maxWaitNs = std::max(maxWaitNs, waitNs);
     }
-    double meanWaitMs() const { return acquisitions ? totalWaitNs / double(acquisitions) / 1e6 : 0; }
+    double meanWaitMs() const
+    {
+        return acquisitions ? totalWaitNs / double(acquisitions) / 1e6 : 0;
+    }
 };
 
 struct CounterFigures
@@ -160,9 +163,9 @@ public:
     QJsonObject mechanismFigures() const;
     ContentionFigures lockContention(int lock) const;
     ContentionFigures permitContention() const;
-    quint64 eventsRecorded() const;  // every event drained from the rings
-    quint64 eventsDropped() const;   // lost in the rings (full)
-    quint64 eventsNotKept() const;   // drained but past kMaxEvents
+    quint64 eventsRecorded() const; // every event drained from the rings
+    quint64 eventsDropped() const;  // lost in the rings (full)
+    quint64 eventsNotKept() const;  // drained but past kMaxEvents
     double lastTime() const;
 
 private:
@@ -189,6 +192,6 @@ private:
 };
 
 QString workerStateName(ipc::WorkerState state); // stable English identifier, e.g. "blocked_put"
-QString roleName(ipc::Role role);                 // "incrementer", "producer", "consumer"
+QString roleName(ipc::Role role);                // "incrementer", "producer", "consumer"
 
 } // namespace ipcscope

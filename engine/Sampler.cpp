@@ -98,8 +98,9 @@ void Sampler::sampleOnce(bool final)
 
     // Rings are drained one after another: order the batch by time before
     // the analyzers see it.
-    std::stable_sort(m_batch.begin(), m_batch.end(),
-                     [](const RecordedEvent& x, const RecordedEvent& y) { return x.time < y.time; });
+    std::stable_sort(
+        m_batch.begin(), m_batch.end(),
+        [](const RecordedEvent& x, const RecordedEvent& y) { return x.time < y.time; });
     for (const RecordedEvent& event : std::as_const(m_batch)) {
         m_races.feed(event);
         m_audit.feed(event);

@@ -16,13 +16,12 @@ namespace ipcscope {
 
 namespace {
 
-constexpr std::array kAllKinds = {ScenarioKind::Counter,   ScenarioKind::Queue,
-                                  ScenarioKind::Array,     ScenarioKind::Semaphore,
-                                  ScenarioKind::Event,     ScenarioKind::Barrier,
-                                  ScenarioKind::Deadlock,  ScenarioKind::AbandonedLock,
-                                  ScenarioKind::Condition, ScenarioKind::JoinableQueue,
-                                  ScenarioKind::Pipe,      ScenarioKind::Socket,
-                                  ScenarioKind::Manager};
+constexpr std::array kAllKinds = {
+    ScenarioKind::Counter,       ScenarioKind::Queue,         ScenarioKind::Array,
+    ScenarioKind::Semaphore,     ScenarioKind::Event,         ScenarioKind::Barrier,
+    ScenarioKind::Deadlock,      ScenarioKind::AbandonedLock, ScenarioKind::Condition,
+    ScenarioKind::JoinableQueue, ScenarioKind::Pipe,          ScenarioKind::Socket,
+    ScenarioKind::Manager};
 
 // A scenario file is a few hundred bytes; anything this large is a mistake.
 constexpr qint64 kMaxFileSize = 1024 * 1024;
@@ -302,8 +301,7 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
                            "passes before the event is set."),
          "ev.wait(timeout=timeout_ms / 1000)", false},
         {"timeout_ms", T::Integer, 1, 600000, 500, "ms",
-         QT_TRANSLATE_NOOP("Parameter", "The timed waiters' timeout."),
-         "ev.wait(timeout)", false},
+         QT_TRANSLATE_NOOP("Parameter", "The timed waiters' timeout."), "ev.wait(timeout)", false},
         {"set_after_ms", T::Integer, 0, 600000, 1500, "ms",
          QT_TRANSLATE_NOOP("Parameter",
                            "When the setter process calls set(): every waiter still waiting is "
@@ -826,7 +824,8 @@ Scenario::Scenario(ScenarioKind kind) : m_kind(kind), m_name(kindName(kind))
         m_python = QStringLiteral("multiprocessing.Barrier(parties)");
         break;
     case ScenarioKind::Deadlock:
-        m_python = QStringLiteral("lock_a, lock_b = multiprocessing.Lock(), multiprocessing.Lock()");
+        m_python =
+            QStringLiteral("lock_a, lock_b = multiprocessing.Lock(), multiprocessing.Lock()");
         break;
     case ScenarioKind::AbandonedLock:
         m_python = QStringLiteral("lock = multiprocessing.Lock()");

@@ -15,21 +15,40 @@
 
 namespace ipcscope {
 
-enum class ScenarioKind { Counter, Queue, Array, Semaphore, Event, Barrier, Deadlock, AbandonedLock,
-                          Condition, JoinableQueue, Pipe, Socket, Manager };
+enum class ScenarioKind
+{
+    Counter,
+    Queue,
+    Array,
+    Semaphore,
+    Event,
+    Barrier,
+    Deadlock,
+    AbandonedLock,
+    Condition,
+    JoinableQueue,
+    Pipe,
+    Socket,
+    Manager
+};
 
 struct ParameterSpec
 {
-    enum class Type { Integer, Switch }; // Switch: "on"/"off" in JSON and --set, 1/0 inside
+    enum class Type
+    {
+        Integer,
+        Switch
+    }; // Switch: "on"/"off" in JSON and --set, 1/0 inside
     const char* key;
     Type type;
     qint64 minimum;
     qint64 maximum;
     qint64 defaultValue;
-    const char* unit;        // "µs", "items", ... or "" (not translated)
-    const char* description; // English; translate with QCoreApplication::translate("Parameter", ...)
-    const char* python;      // the multiprocessing equivalent, e.g. "Queue(maxsize=capacity)"
-    bool live;               // may be changed while the session runs
+    const char* unit; // "µs", "items", ... or "" (not translated)
+    const char*
+        description;    // English; translate with QCoreApplication::translate("Parameter", ...)
+    const char* python; // the multiprocessing equivalent, e.g. "Queue(maxsize=capacity)"
+    bool live;          // may be changed while the session runs
 };
 
 class Scenario

@@ -231,8 +231,8 @@ bool Session::start(QString* error)
         }
         segment.control.messagesPerWorker.store(
             uint32_t(value(kind == ScenarioKind::Manager ? "rounds" : "messages")));
-        segment.control.expectedClients.store(kind == ScenarioKind::Pipe ? 0u
-                                                                         : uint32_t(value("clients")));
+        segment.control.expectedClients.store(
+            kind == ScenarioKind::Pipe ? 0u : uint32_t(value("clients")));
         break;
     }
     QList<int> ids;
@@ -277,7 +277,8 @@ QList<ipc::Role> Session::plannedRoles(const Scenario& scenario)
 {
     auto times = [&scenario](const char* key, ipc::Role role) {
         return QList<ipc::Role>(
-            qsizetype(std::clamp<qint64>(scenario.value(QLatin1String(key)), 0, ipc::kMaxWorkers)), role);
+            qsizetype(std::clamp<qint64>(scenario.value(QLatin1String(key)), 0, ipc::kMaxWorkers)),
+            role);
     };
     switch (scenario.kind()) {
     case ScenarioKind::Counter:
@@ -319,10 +320,12 @@ QStringList Session::roleArguments(ipc::Role role)
                 QString::number(m_scenario.value(QStringLiteral("iterations")))};
     case ipc::Role::Producer:
     case ipc::Role::ListProducer:
-        return {QStringLiteral("--items"), QString::number(m_scenario.value(QStringLiteral("items"))),
+        return {QStringLiteral("--items"),
+                QString::number(m_scenario.value(QStringLiteral("items"))),
                 QStringLiteral("--producer-id"), QString::number(m_producersLaunched++)};
     case ipc::Role::PipeEnd:
-        return {QStringLiteral("--fd"), QString::number(m_pipeFds.value(int(m_pipeEndsLaunched++)))};
+        return {QStringLiteral("--fd"),
+                QString::number(m_pipeFds.value(int(m_pipeEndsLaunched++)))};
     case ipc::Role::SocketServer:
     case ipc::Role::SocketClient:
     case ipc::Role::ManagerServer:
@@ -341,14 +344,16 @@ bool Session::prepareChannels(QString* error)
         // SOCK_CLOEXEC: no other child inherits them; each end's own child
         // clears the flag on its end only (see launch()).
         if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
-            *error = tr("cannot create the pipe: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+            *error =
+                tr("cannot create the pipe: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
             return false;
         }
         m_pipeFds = {{0, ends[0]}, {1, ends[1]}};
         return true;
     }
     // The socket lives in a private directory (0700) removed with the session.
-    m_socketDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/ipcscope-XXXXXX"));
+    m_socketDir =
+        std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/ipcscope-XXXXXX"));
     if (!m_socketDir->isValid()) {
         *error = tr("cannot create a directory for the socket: %1").arg(m_socketDir->errorString());
         return false;
@@ -399,11 +404,12 @@ bool Session::launch(int id, ipc::Role role, QString* error)
 
     auto* process = new QProcess(this);
     process->setProgram(workerProgram());
-    QStringList arguments{QStringLiteral("--segment"), QString::fromStdString(m_segment->name()),
-                          QStringLiteral("--token"), QString::number(m_segment->token(), 16),
-                          QStringLiteral("--slot"), QString::number(id), QStringLiteral("--role"),
-                          roleName(role), QStringLiteral("--parent"),
-                          QString::number(QCoreApplication::applicationPid())};
+    QStringList arguments{
+        QStringLiteral("--segment"), QString::fromStdString(m_segment->name()),
+        QStringLiteral("--token"),   QString::number(m_segment->token(), 16),
+        QStringLiteral("--slot"),    QString::number(id),
+        QStringLiteral("--role"),    roleName(role),
+        QStringLiteral("--parent"),  QString::number(QCoreApplication::applicationPid())};
     process->setArguments(arguments + roleArguments(role));
     process->setStandardOutputFile(QProcess::nullDevice());
     process->setStandardInputFile(QProcess::nullDevice());
@@ -519,7 +525,8 @@ bool Session::setWorkerPaused(int id, bool paused)
 
 bool Session::isWorkerPaused(int id) const
 {
-    return m_segment && child(id) && m_segment->segment().workerSlots[id].pauseRequested.load() != 0;
+    return m_segment && child(id) &&
+           m_segment->segment().workerSlots[id].pauseRequested.load() != 0;
 }
 
 bool Session::setLiveValue(const QString& key, qint64 value, QString* error)
@@ -595,9 +602,9 @@ void Session::onChildFinished(int id, int exitCode, bool crashed)
     m_recording.setWorkerExit(id, exit, now(), said);
     if (m_segment) {
         ipc::WorkerSlot& slot = m_segment->segment().workerSlots[id];
-        const auto final = exit == QLatin1String("killed") ? ipc::WorkerState::Killed
+        const auto final = exit == QLatin1String("killed")  ? ipc::WorkerState::Killed
                            : exit == QLatin1String("error") ? ipc::WorkerState::Failed
-                                                             : ipc::WorkerState(slot.state.load());
+                                                            : ipc::WorkerState(slot.state.load());
         slot.state.store(uint32_t(final));
         // A producer that died without finishing will never hand over the
         // sentinels: count it out, as Python's join() would.
@@ -659,7 +666,8 @@ QList<int> Session::stuckWorkers() const
         if (!holding || !holding->exited)
             continue;
         for (const Child& c : m_children)
-            if (!c.exited && segment.workerSlots[c.id].state.load() == uint32_t(ipc::WorkerState::WaitingLock))
+            if (!c.exited &&
+                segment.workerSlots[c.id].state.load() == uint32_t(ipc::WorkerState::WaitingLock))
                 stuck.append(c.id);
     }
     // In a deadlock, every worker of the cycle is stuck for good.
@@ -748,7 +756,8 @@ void Session::checkHealth()
                    "(waiting: %3)")
                     .arg(lock)
                     .arg(holder)
-                    .arg(waiting.isEmpty() ? tr("nobody yet") : waiting.join(QStringLiteral(", "))));
+                    .arg(waiting.isEmpty() ? tr("nobody yet")
+                                           : waiting.join(QStringLiteral(", "))));
         }
     }
 

@@ -9,8 +9,8 @@
 
 #include <QElapsedTimer>
 #include <QHash>
-#include <QTemporaryDir>
 #include <QObject>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <memory>
@@ -29,7 +29,14 @@ class Session : public QObject
 {
     Q_OBJECT
 public:
-    enum class State { Idle, Running, Paused, Stopping, Finished };
+    enum class State
+    {
+        Idle,
+        Running,
+        Paused,
+        Stopping,
+        Finished
+    };
     Q_ENUM(State)
 
     // How long stopping workers get before they are SIGKILLed.
@@ -98,7 +105,7 @@ private:
         bool killedOnPurpose = false;
     };
 
-    QStringList roleArguments(ipc::Role role);  // a worker's role-specific arguments
+    QStringList roleArguments(ipc::Role role); // a worker's role-specific arguments
     bool prepareChannels(QString* error); // pipe: the socketpair; socket/manager: a private dir
     void closePipeFds();
     void prepareSlot(ipc::WorkerSlot& slot, ipc::Role role); // per-worker figures, before launch
@@ -109,7 +116,7 @@ private:
     void reportMisuse(); // e.g. a semaphore released once too often
     void reportDeadlock();
     void stopDaemonsWhenProducersDone(); // joinable-queue
-    void killLockHolderWhenDue(); // abandoned-lock: kill the holder inside the lock
+    void killLockHolderWhenDue();        // abandoned-lock: kill the holder inside the lock
     void finishIfAllExited();
     void killRemaining();
     void setState(State state);

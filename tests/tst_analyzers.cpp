@@ -21,29 +21,38 @@ private slots:
     {
         QTest::addColumn<QVector<RecordedEvent>>("events");
         QTest::addColumn<quint64>("overlaps");
-        QTest::newRow("disjoint") << QVector<RecordedEvent>{
-            event(1, 0, EventType::CounterRead, 0), event(2, 0, EventType::CounterWrite, 1),
-            event(3, 1, EventType::CounterRead, 1), event(4, 1, EventType::CounterWrite, 2)}
+        QTest::newRow("disjoint") << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0),
+                                                            event(2, 0, EventType::CounterWrite, 1),
+                                                            event(3, 1, EventType::CounterRead, 1),
+                                                            event(4, 1, EventType::CounterWrite, 2)}
                                   << quint64(0);
-        QTest::newRow("interleaved") << QVector<RecordedEvent>{
-            event(1, 0, EventType::CounterRead, 0), event(2, 1, EventType::CounterRead, 0),
-            event(3, 0, EventType::CounterWrite, 1), event(4, 1, EventType::CounterWrite, 1)}
-                                     << quint64(1);
-        QTest::newRow("nested") << QVector<RecordedEvent>{
-            event(1, 0, EventType::CounterRead, 0), event(2, 1, EventType::CounterRead, 0),
-            event(3, 1, EventType::CounterWrite, 1), event(4, 0, EventType::CounterWrite, 1)}
+        QTest::newRow("interleaved")
+            << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0),
+                                      event(2, 1, EventType::CounterRead, 0),
+                                      event(3, 0, EventType::CounterWrite, 1),
+                                      event(4, 1, EventType::CounterWrite, 1)}
+            << quint64(1);
+        QTest::newRow("nested") << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0),
+                                                          event(2, 1, EventType::CounterRead, 0),
+                                                          event(3, 1, EventType::CounterWrite, 1),
+                                                          event(4, 0, EventType::CounterWrite, 1)}
                                 << quint64(1);
-        QTest::newRow("three at once") << QVector<RecordedEvent>{
-            event(1, 0, EventType::CounterRead, 0), event(1.1, 1, EventType::CounterRead, 0),
-            event(1.2, 2, EventType::CounterRead, 0), event(2, 0, EventType::CounterWrite, 1),
-            event(2.1, 1, EventType::CounterWrite, 1), event(2.2, 2, EventType::CounterWrite, 1)}
-                                       << quint64(3);
+        QTest::newRow("three at once")
+            << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0),
+                                      event(1.1, 1, EventType::CounterRead, 0),
+                                      event(1.2, 2, EventType::CounterRead, 0),
+                                      event(2, 0, EventType::CounterWrite, 1),
+                                      event(2.1, 1, EventType::CounterWrite, 1),
+                                      event(2.2, 2, EventType::CounterWrite, 1)}
+            << quint64(3);
         // The second worker's window arrives in a later batch although it
         // closed first: still one overlap, counted once.
-        QTest::newRow("out of order batches") << QVector<RecordedEvent>{
-            event(1, 0, EventType::CounterRead, 0), event(5, 0, EventType::CounterWrite, 1),
-            event(2, 1, EventType::CounterRead, 0), event(3, 1, EventType::CounterWrite, 1)}
-                                              << quint64(1);
+        QTest::newRow("out of order batches")
+            << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0),
+                                      event(5, 0, EventType::CounterWrite, 1),
+                                      event(2, 1, EventType::CounterRead, 0),
+                                      event(3, 1, EventType::CounterWrite, 1)}
+            << quint64(1);
     }
 
     void race_overlappingWindows()
@@ -103,7 +112,7 @@ private slots:
         for (int seq = 0; seq < 10; ++seq)
             audit.feed(event(20, 2, EventType::ItemGot, qint64(ipc::itemKey(1, seq))));
         audit.feed(event(21, 3, EventType::ItemGot, qint64(ipc::itemKey(1, 3)))); // duplicate
-        audit.feed(event(22, 3, EventType::ItemGot, 0));                         // never written
+        audit.feed(event(22, 3, EventType::ItemGot, 0));                          // never written
         QCOMPARE(audit.figures(false).lost, 0u); // not known before the end
         const DeliveryFigures f = audit.figures(true);
         QCOMPARE(f.lost, 2u);

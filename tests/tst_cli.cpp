@@ -22,8 +22,9 @@ class TestCli : public QObject
     static Run ipcscope(const QStringList& arguments, int timeoutMs = 120'000)
     {
         QProcess process;
-        process.start(QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("ipcscope")),
-                      arguments);
+        process.start(
+            QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("ipcscope")),
+            arguments);
         if (!process.waitForFinished(timeoutMs)) {
             process.kill();
             process.waitForFinished();
@@ -54,13 +55,12 @@ private slots:
     void counter_headless_exportsSummaryAndSamples()
     {
         QTemporaryDir dir;
-        const Run run = ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"),
-                                  QStringLiteral("counter"), QStringLiteral("--set"),
-                                  QStringLiteral("workers=3"), QStringLiteral("--set"),
-                                  QStringLiteral("iterations=20000"), QStringLiteral("--set"),
-                                  QStringLiteral("lock=off"), QStringLiteral("--set"),
-                                  QStringLiteral("think_us=2"), QStringLiteral("--export"),
-                                  dir.path()});
+        const Run run = ipcscope(
+            {QStringLiteral("--headless"), QStringLiteral("--scenario"), QStringLiteral("counter"),
+             QStringLiteral("--set"), QStringLiteral("workers=3"), QStringLiteral("--set"),
+             QStringLiteral("iterations=20000"), QStringLiteral("--set"),
+             QStringLiteral("lock=off"), QStringLiteral("--set"), QStringLiteral("think_us=2"),
+             QStringLiteral("--export"), dir.path()});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonObject summary = readJson(dir.filePath(QStringLiteral("summary.json")));
         QCOMPARE(summary[QStringLiteral("scenario")].toString(), QStringLiteral("counter"));
@@ -77,7 +77,8 @@ private slots:
         const QJsonObject counter = summary[QStringLiteral("counter")].toObject();
         QCOMPARE(counter[QStringLiteral("expected")].toInt(), 60000);
         QVERIFY(counter[QStringLiteral("lost_updates")].toInt() > 0);
-        QCOMPARE(counter[QStringLiteral("actual")].toInt() + counter[QStringLiteral("lost_updates")].toInt(),
+        QCOMPARE(counter[QStringLiteral("actual")].toInt() +
+                     counter[QStringLiteral("lost_updates")].toInt(),
                  60000);
         QVERIFY(counter.contains(QStringLiteral("overlapping_windows")));
         const QJsonObject events = summary[QStringLiteral("events")].toObject();
@@ -96,18 +97,17 @@ private slots:
     void queue_headless_reportsDelivery()
     {
         QTemporaryDir dir;
-        const Run run = ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"),
-                                  QStringLiteral("queue"), QStringLiteral("--set"),
-                                  QStringLiteral("producers=3"), QStringLiteral("--set"),
-                                  QStringLiteral("consumers=2"), QStringLiteral("--set"),
-                                  QStringLiteral("capacity=4"), QStringLiteral("--set"),
-                                  QStringLiteral("items=2000"), QStringLiteral("--set"),
-                                  QStringLiteral("produce_us=0"), QStringLiteral("--set"),
-                                  QStringLiteral("consume_us=0"), QStringLiteral("--export"),
-                                  dir.path()});
+        const Run run = ipcscope(
+            {QStringLiteral("--headless"), QStringLiteral("--scenario"), QStringLiteral("queue"),
+             QStringLiteral("--set"), QStringLiteral("producers=3"), QStringLiteral("--set"),
+             QStringLiteral("consumers=2"), QStringLiteral("--set"), QStringLiteral("capacity=4"),
+             QStringLiteral("--set"), QStringLiteral("items=2000"), QStringLiteral("--set"),
+             QStringLiteral("produce_us=0"), QStringLiteral("--set"),
+             QStringLiteral("consume_us=0"), QStringLiteral("--export"), dir.path()});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonObject queue =
-            readJson(dir.filePath(QStringLiteral("summary.json")))[QStringLiteral("queue")].toObject();
+            readJson(dir.filePath(QStringLiteral("summary.json")))[QStringLiteral("queue")]
+                .toObject();
         QCOMPARE(queue[QStringLiteral("capacity")].toInt(), 4);
         QCOMPARE(queue[QStringLiteral("produced")].toInt(), 6000);
         QCOMPARE(queue[QStringLiteral("consumed")].toInt(), 6000);
@@ -123,18 +123,21 @@ private slots:
         QTest::addColumn<QString>("section");
         QTest::addColumn<QString>("key");
         QTest::addColumn<double>("expected");
-        QTest::newRow("semaphore") << QStringList{"--scenario", "semaphore", "--set", "entries=20",
-                                                  "--set", "hold_us=200"}
-                                   << "semaphore" << "max_inside" << 2.0;
-        QTest::newRow("barrier") << QStringList{"--scenario", "barrier", "--set", "rounds=5",
-                                                "--set", "work_us=200"}
-                                 << "barrier" << "generations" << 5.0;
+        QTest::newRow("semaphore")
+            << QStringList{"--scenario", "semaphore", "--set", "entries=20", "--set", "hold_us=200"}
+            << "semaphore"
+            << "max_inside" << 2.0;
+        QTest::newRow("barrier") << QStringList{"--scenario", "barrier", "--set",
+                                                "rounds=5",   "--set",   "work_us=200"}
+                                 << "barrier"
+                                 << "generations" << 5.0;
         // Never ends by itself: the headless run stops it once every worker is stuck.
         QTest::newRow("deadlock") << QStringList{"--scenario", "deadlock"} << "deadlock"
                                   << "cycles" << 1.0;
-        QTest::newRow("manager") << QStringList{"--scenario", "manager", "--set", "rounds=20",
-                                                "--set", "send_us=0"}
-                                 << "manager" << "list_length" << 60.0;
+        QTest::newRow("manager") << QStringList{"--scenario", "manager", "--set",
+                                                "rounds=20",  "--set",   "send_us=0"}
+                                 << "manager"
+                                 << "list_length" << 60.0;
     }
     void mechanism_headless_exportsItsSection()
     {
@@ -154,10 +157,11 @@ private slots:
     void duration_stopsAnEndlessRun()
     {
         QTemporaryDir dir;
-        const Run run = ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"),
-                                  QStringLiteral("counter"), QStringLiteral("--set"),
-                                  QStringLiteral("iterations=1000000000"), QStringLiteral("--duration"),
-                                  QStringLiteral("0.5"), QStringLiteral("--export"), dir.path()});
+        const Run run =
+            ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                      QStringLiteral("counter"), QStringLiteral("--set"),
+                      QStringLiteral("iterations=1000000000"), QStringLiteral("--duration"),
+                      QStringLiteral("0.5"), QStringLiteral("--export"), dir.path()});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         const QJsonObject summary = readJson(dir.filePath(QStringLiteral("summary.json")));
         QVERIFY(summary[QStringLiteral("duration_s")].toDouble() < 10);
@@ -172,25 +176,26 @@ private slots:
         const QString headless = QStringLiteral("--headless");
         const QString scenario = QStringLiteral("--scenario");
         const QString set = QStringLiteral("--set");
-        QTest::newRow("unknown scenario") << QStringList{headless, scenario, QStringLiteral("nope")}
-                                          << QStringLiteral("nope");
-        QTest::newRow("unknown key") << QStringList{headless, scenario, QStringLiteral("queue"), set,
-                                                    QStringLiteral("colour=blue")}
+        QTest::newRow("unknown scenario")
+            << QStringList{headless, scenario, QStringLiteral("nope")} << QStringLiteral("nope");
+        QTest::newRow("unknown key") << QStringList{headless, scenario, QStringLiteral("queue"),
+                                                    set, QStringLiteral("colour=blue")}
                                      << QStringLiteral("colour");
-        QTest::newRow("out of range") << QStringList{headless, scenario, QStringLiteral("queue"), set,
-                                                     QStringLiteral("consumers=0")}
+        QTest::newRow("out of range") << QStringList{headless, scenario, QStringLiteral("queue"),
+                                                     set, QStringLiteral("consumers=0")}
                                       << QStringLiteral("consumers: must be 1..64, got 0");
-        QTest::newRow("bad switch") << QStringList{headless, scenario, QStringLiteral("counter"), set,
-                                                   QStringLiteral("lock=maybe")}
+        QTest::newRow("bad switch") << QStringList{headless, scenario, QStringLiteral("counter"),
+                                                   set, QStringLiteral("lock=maybe")}
                                     << QStringLiteral("lock");
-        QTest::newRow("unreadable file") << QStringList{headless, scenario,
-                                                        QStringLiteral("/nonexistent/x.json")}
-                                         << QStringLiteral("/nonexistent/x.json");
-        QTest::newRow("unknown argument") << QStringList{QStringLiteral("--frobnicate")}
-                                          << QStringLiteral("--frobnicate");
-        QTest::newRow("bad duration") << QStringList{headless, scenario, QStringLiteral("counter"),
-                                                     QStringLiteral("--duration"), QStringLiteral("-1")}
-                                      << QStringLiteral("--duration");
+        QTest::newRow("unreadable file")
+            << QStringList{headless, scenario, QStringLiteral("/nonexistent/x.json")}
+            << QStringLiteral("/nonexistent/x.json");
+        QTest::newRow("unknown argument")
+            << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("--frobnicate");
+        QTest::newRow("bad duration")
+            << QStringList{headless, scenario, QStringLiteral("counter"),
+                           QStringLiteral("--duration"), QStringLiteral("-1")}
+            << QStringLiteral("--duration");
     }
 
     void badInput_exits2AndNamesIt()
@@ -210,7 +215,8 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(R"({"kind": "queue", "parameters": {"capacity": 70000}})");
         file.close();
-        const Run run = ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"), path});
+        const Run run =
+            ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"), path});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(QStringLiteral("capacity: must be 1..65536, got 70000")),
                  qPrintable(run.err));

@@ -26,8 +26,9 @@ class TestMechanisms : public QObject
     static void expectAllOk(const Session& session)
     {
         for (const WorkerRecord& worker : session.recording().workers())
-            QVERIFY2(worker.exit == QLatin1String("ok"),
-                     qPrintable(QStringLiteral("worker %1 ended %2").arg(worker.id).arg(worker.exit)));
+            QVERIFY2(
+                worker.exit == QLatin1String("ok"),
+                qPrintable(QStringLiteral("worker %1 ended %2").arg(worker.id).arg(worker.exit)));
         QCOMPARE(test::ourSegments(), QStringList());
     }
 
@@ -62,11 +63,9 @@ private slots:
 
     void array_locked_isExact()
     {
-        Session session(scenarioWith(ScenarioKind::Array, {{"workers", 4},
-                                                           {"length", 5},
-                                                           {"iterations", 20000},
-                                                           {"lock", 1},
-                                                           {"think_us", 0}}));
+        Session session(scenarioWith(
+            ScenarioKind::Array,
+            {{"workers", 4}, {"length", 5}, {"iterations", 20000}, {"lock", 1}, {"think_us", 0}}));
         startOrFail(session);
         QVERIFY(runToEnd(session));
         expectAllOk(session);
@@ -80,16 +79,15 @@ private slots:
 
     void array_unlocked_countsLostWrites()
     {
-        Session session(scenarioWith(ScenarioKind::Array, {{"workers", 4},
-                                                           {"length", 2},
-                                                           {"iterations", 3000},
-                                                           {"lock", 0},
-                                                           {"think_us", 5}}));
+        Session session(scenarioWith(
+            ScenarioKind::Array,
+            {{"workers", 4}, {"length", 2}, {"iterations", 3000}, {"lock", 0}, {"think_us", 5}}));
         startOrFail(session);
         QVERIFY(runToEnd(session));
         expectAllOk(session);
         const QJsonObject array = session.recording().mechanismFigures();
-        QVERIFY2(array[QStringLiteral("lost_writes")].toInt() > 0, "no write was lost without the lock");
+        QVERIFY2(array[QStringLiteral("lost_writes")].toInt() > 0,
+                 "no write was lost without the lock");
         QVERIFY(!array[QStringLiteral("exact")].toBool());
         // expected - actual, summed, is exactly what the figure says
         qint64 expected = 0, actual = 0;
@@ -147,10 +145,9 @@ private slots:
 
     void event_releasesWaitersAfterSet_timedWaiterTimesOutFirst()
     {
-        Session session(scenarioWith(ScenarioKind::Event, {{"waiters", 3},
-                                                           {"timed_waiters", 1},
-                                                           {"timeout_ms", 100},
-                                                           {"set_after_ms", 600}}));
+        Session session(scenarioWith(
+            ScenarioKind::Event,
+            {{"waiters", 3}, {"timed_waiters", 1}, {"timeout_ms", 100}, {"set_after_ms", 600}}));
         startOrFail(session);
         QVERIFY(runToEnd(session));
         expectAllOk(session);
@@ -177,8 +174,8 @@ private slots:
 
     void barrier_nobodyPassesBeforeTheLastArrival()
     {
-        Session session(
-            scenarioWith(ScenarioKind::Barrier, {{"parties", 4}, {"rounds", 25}, {"work_us", 300}}));
+        Session session(scenarioWith(ScenarioKind::Barrier,
+                                     {{"parties", 4}, {"rounds", 25}, {"work_us", 300}}));
         startOrFail(session);
         QVERIFY(runToEnd(session));
         expectAllOk(session);
@@ -198,17 +195,18 @@ private slots:
 
     void barrier_killedParty_othersAreStuck_stopStillEnds()
     {
-        Session session(
-            scenarioWith(ScenarioKind::Barrier, {{"parties", 3}, {"rounds", 1000}, {"work_us", 2000}}));
+        Session session(scenarioWith(ScenarioKind::Barrier,
+                                     {{"parties", 3}, {"rounds", 1000}, {"work_us", 2000}}));
         startOrFail(session);
         const QList<qint64> pids = session.livePids();
-        QTRY_VERIFY_WITH_TIMEOUT(session.recording().mechanismFigures()[QStringLiteral("generations")]
-                                         .toInt() >= 2,
-                                 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session.recording().mechanismFigures()[QStringLiteral("generations")].toInt() >= 2,
+            20'000);
         QVERIFY(session.killWorker(2));
         // The two others arrive and wait for a party that will never come.
         QTRY_VERIFY_WITH_TIMEOUT(session.recording().sampleCount() > 0 &&
-                                     session.recording().samplesFrom(session.recording().sampleCount() - 1)
+                                     session.recording()
+                                             .samplesFrom(session.recording().sampleCount() - 1)
                                              .value(0)
                                              .barrierArrived == 2,
                                  20'000);
@@ -220,10 +218,9 @@ private slots:
 
     void deadlock_cycleIsNamedWithinASecond_stopEndsIt()
     {
-        Session session(scenarioWith(ScenarioKind::Deadlock, {{"workers", 2},
-                                                              {"opposite_order", 1},
-                                                              {"gap_us", 5000},
-                                                              {"iterations", 1'000'000}}));
+        Session session(scenarioWith(
+            ScenarioKind::Deadlock,
+            {{"workers", 2}, {"opposite_order", 1}, {"gap_us", 5000}, {"iterations", 1'000'000}}));
         QStringList messages;
         connect(&session, &Session::message, this, [&](const QString& text) { messages << text; });
         startOrFail(session);
@@ -237,8 +234,10 @@ private slots:
         QCOMPARE(cycle.size(), 2);
         // W0 waits for what W1 holds and the other way round.
         const QJsonObject first = cycle[0].toObject(), second = cycle[1].toObject();
-        QCOMPARE(first[QStringLiteral("held_by")].toInt(), second[QStringLiteral("worker")].toInt());
-        QCOMPARE(second[QStringLiteral("held_by")].toInt(), first[QStringLiteral("worker")].toInt());
+        QCOMPARE(first[QStringLiteral("held_by")].toInt(),
+                 second[QStringLiteral("worker")].toInt());
+        QCOMPARE(second[QStringLiteral("held_by")].toInt(),
+                 first[QStringLiteral("worker")].toInt());
         QVERIFY(first[QStringLiteral("waits_for_lock")].toInt() !=
                 second[QStringLiteral("waits_for_lock")].toInt());
         const double latency = deadlock[QStringLiteral("detected_at_s")].toDouble() -
@@ -254,10 +253,9 @@ private slots:
 
     void deadlock_sameOrder_neverForms()
     {
-        Session session(scenarioWith(ScenarioKind::Deadlock, {{"workers", 4},
-                                                              {"opposite_order", 0},
-                                                              {"gap_us", 20},
-                                                              {"iterations", 2000}}));
+        Session session(scenarioWith(
+            ScenarioKind::Deadlock,
+            {{"workers", 4}, {"opposite_order", 0}, {"gap_us", 20}, {"iterations", 2000}}));
         startOrFail(session);
         QVERIFY(runToEnd(session));
         expectAllOk(session);
@@ -308,7 +306,8 @@ private slots:
             killed += worker.exit == QLatin1String("killed");
             ok += worker.exit == QLatin1String("ok");
             if (worker.exit == QLatin1String("killed"))
-                QCOMPARE(recoveries[0].toObject()[QStringLiteral("dead_holder")].toInt(), worker.id);
+                QCOMPARE(recoveries[0].toObject()[QStringLiteral("dead_holder")].toInt(),
+                         worker.id);
         }
         QCOMPARE(killed, 1);
         QCOMPARE(ok, 2); // the others carried on to the end
@@ -393,8 +392,10 @@ private slots:
         const QJsonObject pipe = session.recording().mechanismFigures();
         QCOMPARE(pipe[QStringLiteral("sent")].toInt(), 4000);
         QCOMPARE(pipe[QStringLiteral("received")].toInt(), 4000);
-        QCOMPARE(pipe[QStringLiteral("received_from")].toObject()[QStringLiteral("0")].toInt(), 2000);
-        QCOMPARE(pipe[QStringLiteral("received_from")].toObject()[QStringLiteral("1")].toInt(), 2000);
+        QCOMPARE(pipe[QStringLiteral("received_from")].toObject()[QStringLiteral("0")].toInt(),
+                 2000);
+        QCOMPARE(pipe[QStringLiteral("received_from")].toObject()[QStringLiteral("1")].toInt(),
+                 2000);
         QCOMPARE(pipe[QStringLiteral("out_of_order")].toInt(-1), 0);
         QCOMPARE(pipe[QStringLiteral("closes_seen")].toInt(), 2); // EOF at both ends
         // And from the raw events: each direction's sequence numbers ascend,
@@ -412,8 +413,8 @@ private slots:
 
     void socket_unixAndTcp_deliverInOrder_closesSeen()
     {
-        Session session(
-            scenarioWith(ScenarioKind::Socket, {{"clients", 4}, {"messages", 300}, {"send_us", 0}}));
+        Session session(scenarioWith(ScenarioKind::Socket,
+                                     {{"clients", 4}, {"messages", 300}, {"send_us", 0}}));
         startOrFail(session);
         QVERIFY(runToEnd(session));
         expectAllOk(session);
@@ -445,7 +446,8 @@ private slots:
         const QJsonObject latency = manager[QStringLiteral("latency_us")].toObject();
         QCOMPARE(latency[QStringLiteral("count")].toInt(), 900);
         QVERIFY(latency[QStringLiteral("mean")].toDouble() > 0);
-        QVERIFY(latency[QStringLiteral("p95")].toDouble() >= latency[QStringLiteral("p50")].toDouble());
+        QVERIFY(latency[QStringLiteral("p95")].toDouble() >=
+                latency[QStringLiteral("p50")].toDouble());
     }
 
     void queue_getTimeouts_fireWithinTolerance_everyItemStillDelivered()
@@ -463,7 +465,8 @@ private slots:
         const QJsonObject queue = session.recording().mechanismFigures();
         QVERIFY(queue[QStringLiteral("empty_raised")].toInt() >= 5);
         const QJsonObject timeouts = queue[QStringLiteral("timeouts")].toObject();
-        QCOMPARE(timeouts[QStringLiteral("count")].toInt(), queue[QStringLiteral("empty_raised")].toInt());
+        QCOMPARE(timeouts[QStringLiteral("count")].toInt(),
+                 queue[QStringLiteral("empty_raised")].toInt());
         // Never early; late by at most a generous 50 ms on a loaded machine.
         QVERIFY2(timeouts[QStringLiteral("max_early_ms")].toDouble() < 0.5,
                  qPrintable(QString::number(timeouts[QStringLiteral("max_early_ms")].toDouble())));
@@ -505,7 +508,8 @@ private slots:
         QVERIFY(runToEnd(session));
         expectAllOk(session);
         const QJsonObject queue = session.recording().mechanismFigures();
-        QVERIFY2(queue[QStringLiteral("stale_answers")].toInt() > 0, "no stale empty() answer seen");
+        QVERIFY2(queue[QStringLiteral("stale_answers")].toInt() > 0,
+                 "no stale empty() answer seen");
         QCOMPARE(session.recording().deliveryFigures().consumed, 300u);
     }
 };

@@ -19,8 +19,9 @@ namespace {
 const QString kQueueKeys =
     QStringLiteral("producers, consumers, capacity, items, lock, produce_us, consume_us, think_us, "
                    "put_timeout_ms, get_timeout_ms, nowait, check_first");
-const QString kAllKinds = QStringLiteral("counter, queue, array, semaphore, event, barrier, deadlock, "
-                                         "abandoned-lock, condition, joinable-queue, pipe, socket, manager");
+const QString kAllKinds =
+    QStringLiteral("counter, queue, array, semaphore, event, barrier, deadlock, "
+                   "abandoned-lock, condition, joinable-queue, pipe, socket, manager");
 const QString kCounterKeys = QStringLiteral("workers, iterations, lock, think_us, shared");
 
 QByteArray queueWith(const QByteArray& parameters)
@@ -81,11 +82,12 @@ private slots:
         QTest::newRow("queue") << ScenarioKind::Queue << kQueueKeys;
         QTest::newRow("array") << ScenarioKind::Array
                                << QStringLiteral("workers, length, iterations, lock, think_us");
-        QTest::newRow("semaphore") << ScenarioKind::Semaphore
-                                   << QStringLiteral(
-                                          "workers, permits, entries, hold_us, bounded, over_release");
+        QTest::newRow("semaphore")
+            << ScenarioKind::Semaphore
+            << QStringLiteral("workers, permits, entries, hold_us, bounded, over_release");
         QTest::newRow("event") << ScenarioKind::Event
-                               << QStringLiteral("waiters, timed_waiters, timeout_ms, set_after_ms");
+                               << QStringLiteral(
+                                      "waiters, timed_waiters, timeout_ms, set_after_ms");
         QTest::newRow("barrier") << ScenarioKind::Barrier
                                  << QStringLiteral("parties, rounds, work_us");
         QTest::newRow("deadlock") << ScenarioKind::Deadlock
@@ -100,8 +102,10 @@ private slots:
             << ScenarioKind::JoinableQueue
             << QStringLiteral("producers, consumers, capacity, items, produce_us, consume_us");
         QTest::newRow("pipe") << ScenarioKind::Pipe << QStringLiteral("messages, send_us");
-        QTest::newRow("socket") << ScenarioKind::Socket << QStringLiteral("clients, messages, send_us");
-        QTest::newRow("manager") << ScenarioKind::Manager << QStringLiteral("clients, rounds, send_us");
+        QTest::newRow("socket") << ScenarioKind::Socket
+                                << QStringLiteral("clients, messages, send_us");
+        QTest::newRow("manager") << ScenarioKind::Manager
+                                 << QStringLiteral("clients, rounds, send_us");
     }
     void specTable_isConsistent()
     {
@@ -185,10 +189,10 @@ private slots:
 
     void builtinNames_listTheResourceDirectory()
     {
-        QCOMPARE(Scenario::builtinNames(), QStringList({"abandoned-lock", "array", "barrier", "condition",
-                                                     "counter", "counter-unshared", "deadlock", "event",
-                                                     "joinable-queue", "manager", "pipe", "queue",
-                                                     "semaphore", "socket"}));
+        QCOMPARE(Scenario::builtinNames(),
+                 QStringList({"abandoned-lock", "array", "barrier", "condition", "counter",
+                              "counter-unshared", "deadlock", "event", "joinable-queue", "manager",
+                              "pipe", "queue", "semaphore", "socket"}));
         QVERIFY(QFile::exists(QStringLiteral(":/scenarios/counter.json")));
         QVERIFY(QFile::exists(QStringLiteral(":/scenarios/queue.json")));
     }
@@ -204,19 +208,18 @@ private slots:
                                                 "think_us=2", "shared=on"}
                                  << "get_lock()";
         QTest::newRow("queue") << "queue" << ScenarioKind::Queue
-                               << QStringList{"producers=2",    "consumers=2", "capacity=8",
-                                              "items=20000",    "lock=on",     "produce_us=300",
-                                              "consume_us=500", "think_us=0",
-                                              "put_timeout_ms=0", "get_timeout_ms=0", "nowait=off",
-                                              "check_first=off"}
+                               << QStringList{"producers=2",      "consumers=2", "capacity=8",
+                                              "items=20000",      "lock=on",     "produce_us=300",
+                                              "consume_us=500",   "think_us=0",  "put_timeout_ms=0",
+                                              "get_timeout_ms=0", "nowait=off",  "check_first=off"}
                                << "Queue(maxsize=8)";
         QTest::newRow("counter-unshared")
             << "counter-unshared" << ScenarioKind::Counter
             << QStringList{"workers=4", "iterations=100000", "lock=off", "think_us=0", "shared=off"}
             << "global";
         QTest::newRow("array") << "array" << ScenarioKind::Array
-                               << QStringList{"workers=4", "length=8", "iterations=20000", "lock=on",
-                                              "think_us=2"}
+                               << QStringList{"workers=4", "length=8", "iterations=20000",
+                                              "lock=on", "think_us=2"}
                                << "Array('i', length)";
         QTest::newRow("semaphore") << "semaphore" << ScenarioKind::Semaphore
                                    << QStringList{"workers=6",    "permits=2",  "entries=100",
@@ -238,15 +241,15 @@ private slots:
             << QStringList{"workers=3", "iterations=3000", "think_us=200", "robust=off",
                            "kill_after_ms=1000"}
             << "Lock()";
-        QTest::newRow("condition") << "condition" << ScenarioKind::Condition
-                                   << QStringList{"producers=1",    "consumers=3",   "items=300",
-                                                  "notify_all=off", "use_while=on",  "produce_us=3000",
-                                                  "consume_us=0"}
-                                   << "Condition()";
+        QTest::newRow("condition")
+            << "condition" << ScenarioKind::Condition
+            << QStringList{"producers=1",  "consumers=3",     "items=300",   "notify_all=off",
+                           "use_while=on", "produce_us=3000", "consume_us=0"}
+            << "Condition()";
         QTest::newRow("joinable-queue")
             << "joinable-queue" << ScenarioKind::JoinableQueue
-            << QStringList{"producers=1",    "consumers=2",   "capacity=8",
-                           "items=200",      "produce_us=500", "consume_us=3000"}
+            << QStringList{"producers=1", "consumers=2",    "capacity=8",
+                           "items=200",   "produce_us=500", "consume_us=3000"}
             << "JoinableQueue(";
         QTest::newRow("pipe") << "pipe" << ScenarioKind::Pipe
                               << QStringList{"messages=300", "send_us=5000"} << "Pipe()";
@@ -297,11 +300,12 @@ private slots:
     {
         QString error;
         QVERIFY(!Scenario::load(QStringLiteral("nope"), &error));
-        QCOMPARE(error, QStringLiteral("unknown scenario 'nope' (built-in: abandoned-lock, array, barrier, "
-                                       "condition, counter, counter-unshared, deadlock, event, "
-                                       "joinable-queue, manager, pipe, queue, semaphore, socket; "
-                                       "or give "
-                                       "a path to a JSON file)"));
+        QCOMPARE(error, QStringLiteral(
+                            "unknown scenario 'nope' (built-in: abandoned-lock, array, barrier, "
+                            "condition, counter, counter-unshared, deadlock, event, "
+                            "joinable-queue, manager, pipe, queue, semaphore, socket; "
+                            "or give "
+                            "a path to a JSON file)"));
         QVERIFY(!Scenario::load(QString(), &error));
         QVERIFY(error.startsWith(QStringLiteral("unknown scenario ''")));
     }
@@ -558,8 +562,7 @@ private slots:
         QTest::newRow("help as object") << QByteArray(R"({"kind": "queue", "help": {}})")
                                         << "help: must be a string, got an object";
         QTest::newRow("kind missing")
-            << QByteArray(R"({"name": "q"})")
-            << "kind: missing (one of: " + kAllKinds + ")";
+            << QByteArray(R"({"name": "q"})") << "kind: missing (one of: " + kAllKinds + ")";
         QTest::newRow("kind unknown") << QByteArray(R"({"kind": "stack"})")
                                       << "kind: must be one of " + kAllKinds + ", got 'stack'";
         QTest::newRow("kind as number")

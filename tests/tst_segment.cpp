@@ -39,9 +39,10 @@ class TestSegment : public QObject
 
     static QStringList attachArguments(const std::string& name, uint64_t token)
     {
-        return {QStringLiteral("--segment"), QString::fromStdString(name), QStringLiteral("--token"),
-                QString::number(token, 16), QStringLiteral("--slot"), QStringLiteral("0"),
-                QStringLiteral("--role"), QStringLiteral("incrementer"),
+        return {QStringLiteral("--segment"),    QString::fromStdString(name),
+                QStringLiteral("--token"),      QString::number(token, 16),
+                QStringLiteral("--slot"),       QStringLiteral("0"),
+                QStringLiteral("--role"),       QStringLiteral("incrementer"),
                 QStringLiteral("--iterations"), QStringLiteral("1")};
     }
 
@@ -66,7 +67,8 @@ private slots:
     void name_roundTrips()
     {
         const std::string name = ipc::segmentName(1000, 4242, 0xdeadbeef12345678ull);
-        QCOMPARE(QString::fromStdString(name), QStringLiteral("ipcscope_1000_4242_deadbeef12345678"));
+        QCOMPARE(QString::fromStdString(name),
+                 QStringLiteral("ipcscope_1000_4242_deadbeef12345678"));
         uint32_t uid;
         int32_t pid;
         uint64_t token;
@@ -102,10 +104,14 @@ private slots:
     {
         QTest::addColumn<QString>("damage");
         QTest::addColumn<QString>("message");
-        QTest::newRow("wrong token") << "token" << "token";
-        QTest::newRow("wrong magic") << "magic" << "not an ipcscope segment";
-        QTest::newRow("other layout version") << "version" << "layout version 99";
-        QTest::newRow("missing") << "missing" << "cannot open";
+        QTest::newRow("wrong token") << "token"
+                                     << "token";
+        QTest::newRow("wrong magic") << "magic"
+                                     << "not an ipcscope segment";
+        QTest::newRow("other layout version") << "version"
+                                              << "layout version 99";
+        QTest::newRow("missing") << "missing"
+                                 << "cannot open";
     }
 
     void worker_refusesForeignSegments()
@@ -156,14 +162,18 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("nothing") << QStringList{};
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate"), QStringLiteral("1")};
-        QTest::newRow("bad role") << QStringList{QStringLiteral("--segment"), QStringLiteral("x"),
-                                                 QStringLiteral("--token"), QStringLiteral("1"),
-                                                 QStringLiteral("--slot"), QStringLiteral("0"),
-                                                 QStringLiteral("--role"), QStringLiteral("king")};
-        QTest::newRow("slot out of range") << QStringList{QStringLiteral("--slot"), QStringLiteral("999")};
-        QTest::newRow("negative iterations") << QStringList{QStringLiteral("--iterations"), QStringLiteral("-5")};
-        QTest::newRow("token not hex") << QStringList{QStringLiteral("--token"), QStringLiteral("zz")};
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("--frobnicate"), QStringLiteral("1")};
+        QTest::newRow("bad role") << QStringList{
+            QStringLiteral("--segment"), QStringLiteral("x"),      QStringLiteral("--token"),
+            QStringLiteral("1"),         QStringLiteral("--slot"), QStringLiteral("0"),
+            QStringLiteral("--role"),    QStringLiteral("king")};
+        QTest::newRow("slot out of range")
+            << QStringList{QStringLiteral("--slot"), QStringLiteral("999")};
+        QTest::newRow("negative iterations")
+            << QStringList{QStringLiteral("--iterations"), QStringLiteral("-5")};
+        QTest::newRow("token not hex")
+            << QStringList{QStringLiteral("--token"), QStringLiteral("zz")};
         QTest::newRow("missing value") << QStringList{QStringLiteral("--segment")};
     }
 

@@ -120,7 +120,8 @@ private slots:
         QCOMPARE(figures.produced, 15'000u);
         // Whatever the damage, it is accounted for: every item produced is
         // either consumed at least once or counted lost.
-        QVERIFY(figures.consumed + figures.lost >= figures.produced - figures.duplicated - figures.phantom);
+        QVERIFY(figures.consumed + figures.lost >=
+                figures.produced - figures.duplicated - figures.phantom);
         qInfo("lock off: lost %llu, duplicated %llu, phantom %llu", figures.lost,
               figures.duplicated, figures.phantom);
         expectNothingLeft(pids);
@@ -134,7 +135,8 @@ private slots:
         Session session(scenario);
         QVERIFY2(session.start(&error), qPrintable(error));
         // Slow consumer: the queue fills up, then stop with items in it.
-        QTRY_VERIFY_WITH_TIMEOUT(session.recording().samplesFrom(session.recording().sampleCount() - 1)
+        QTRY_VERIFY_WITH_TIMEOUT(session.recording()
+                                         .samplesFrom(session.recording().sampleCount() - 1)
                                          .value(0)
                                          .queueDepth >= 8,
                                  20'000);
@@ -177,7 +179,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 for (const WorkerRecord& w : session.recording().workers())
-                    if (w.intervals.isEmpty() || w.intervals.last().state != ipc::WorkerState::Paused)
+                    if (w.intervals.isEmpty() ||
+                        w.intervals.last().state != ipc::WorkerState::Paused)
                         return false;
                 return true;
             }(),
@@ -219,9 +222,9 @@ private slots:
         // The final figure is exact; a live one may lag by the few increments
         // done between reading the workers' counts and the counter.
         const qint64 finalLost = session.recording().counterFigures().lostUpdates;
-        QVERIFY2(finalLost - lost < 100, qPrintable(QStringLiteral("lost %1 -> %2 with the lock on")
-                                                        .arg(lost)
-                                                        .arg(finalLost)));
+        QVERIFY2(
+            finalLost - lost < 100,
+            qPrintable(QStringLiteral("lost %1 -> %2 with the lock on").arg(lost).arg(finalLost)));
     }
 
     void killedLockHolder_isReportedAndStopStillEnds()

@@ -11,8 +11,8 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
-#include <utility>
 #include <QWheelEvent>
+#include <utility>
 
 #include <algorithm>
 #include <cmath>
@@ -322,7 +322,8 @@ bool LockTimelineView::lockSwitchedOff() const
 
 bool LockTimelineView::showsPermits() const
 {
-    return m_permit.acquisitions > 0 || (m_scenario && m_scenario->kind() == ScenarioKind::Semaphore);
+    return m_permit.acquisitions > 0 ||
+           (m_scenario && m_scenario->kind() == ScenarioKind::Semaphore);
 }
 
 // --------------------------------------------------------------------------
@@ -625,10 +626,11 @@ void LockTimelineView::paintHeader(QPainter& painter, const Geometry& g)
     const QLocale locale;
     if (lock) {
         figures = tr("Acquisitions %1 · mean wait %2 · max wait %3")
-                      .arg(locale.toString(qulonglong(m_lock.acquisitions)), formatWaitMs(meanWaitMs()),
-                           formatWaitMs(maxWaitMs()));
+                      .arg(locale.toString(qulonglong(m_lock.acquisitions)),
+                           formatWaitMs(meanWaitMs()), formatWaitMs(maxWaitMs()));
     } else if (showsPermits()) {
-        const double mean = m_permit.acquisitions ? m_permit.totalWaitNs / double(m_permit.acquisitions) / 1e6 : 0;
+        const double mean =
+            m_permit.acquisitions ? m_permit.totalWaitNs / double(m_permit.acquisitions) / 1e6 : 0;
         figures = tr("Entries %1 · mean wait for a permit %2 · max wait %3")
                       .arg(locale.toString(qulonglong(m_permit.acquisitions)), formatWaitMs(mean),
                            formatWaitMs(double(m_permit.maxWaitNs) / 1e6));

@@ -28,7 +28,8 @@ int countInState(const QVector<WorkerRecord>& workers, ipc::WorkerState state)
 {
     int n = 0;
     for (const WorkerRecord& worker : workers)
-        if (worker.exit.isEmpty() && !worker.intervals.isEmpty() && worker.intervals.last().state == state)
+        if (worker.exit.isEmpty() && !worker.intervals.isEmpty() &&
+            worker.intervals.last().state == state)
             ++n;
     return n;
 }
@@ -69,19 +70,27 @@ void MechanismView::setRecording(const Recording* recording, const Scenario* sce
 double MechanismView::gaugeOf(const Sample& sample) const
 {
     switch (m_scenario.kind()) {
-    case ScenarioKind::Semaphore: return sample.semaphoreInside;
-    case ScenarioKind::Barrier: return sample.barrierArrived;
-    case ScenarioKind::Event: return sample.eventWaiting;
+    case ScenarioKind::Semaphore:
+        return sample.semaphoreInside;
+    case ScenarioKind::Barrier:
+        return sample.barrierArrived;
+    case ScenarioKind::Event:
+        return sample.eventWaiting;
     case ScenarioKind::Pipe:
     case ScenarioKind::Socket:
-    case ScenarioKind::Manager: return sample.messagesInFlight;
+    case ScenarioKind::Manager:
+        return sample.messagesInFlight;
     case ScenarioKind::Condition:
     case ScenarioKind::JoinableQueue:
-    case ScenarioKind::Queue: return sample.queueDepth;
-    case ScenarioKind::Array: return double(sample.counterExpected - sample.counterActual);
-    case ScenarioKind::Counter: return double(sample.counterExpected);
+    case ScenarioKind::Queue:
+        return sample.queueDepth;
+    case ScenarioKind::Array:
+        return double(sample.counterExpected - sample.counterActual);
+    case ScenarioKind::Counter:
+        return double(sample.counterExpected);
     case ScenarioKind::Deadlock:
-    case ScenarioKind::AbandonedLock: return double(sample.counterActual);
+    case ScenarioKind::AbandonedLock:
+        return double(sample.counterActual);
     }
     return 0;
 }
@@ -89,19 +98,29 @@ double MechanismView::gaugeOf(const Sample& sample) const
 QString MechanismView::gaugeName() const
 {
     switch (m_scenario.kind()) {
-    case ScenarioKind::Semaphore: return tr("processes inside");
-    case ScenarioKind::Barrier: return tr("arrived at the barrier");
-    case ScenarioKind::Event: return tr("processes waiting for the event");
+    case ScenarioKind::Semaphore:
+        return tr("processes inside");
+    case ScenarioKind::Barrier:
+        return tr("arrived at the barrier");
+    case ScenarioKind::Event:
+        return tr("processes waiting for the event");
     case ScenarioKind::Pipe:
     case ScenarioKind::Socket:
-    case ScenarioKind::Manager: return tr("messages in flight");
-    case ScenarioKind::Condition: return tr("items in the list");
+    case ScenarioKind::Manager:
+        return tr("messages in flight");
+    case ScenarioKind::Condition:
+        return tr("items in the list");
     case ScenarioKind::JoinableQueue:
-    case ScenarioKind::Queue: return tr("items in the queue");
-    case ScenarioKind::Array: return tr("lost writes");
-    case ScenarioKind::Counter: return tr("increments made (all copies)");
-    case ScenarioKind::Deadlock: return tr("steps completed");
-    case ScenarioKind::AbandonedLock: return tr("increments completed");
+    case ScenarioKind::Queue:
+        return tr("items in the queue");
+    case ScenarioKind::Array:
+        return tr("lost writes");
+    case ScenarioKind::Counter:
+        return tr("increments made (all copies)");
+    case ScenarioKind::Deadlock:
+        return tr("steps completed");
+    case ScenarioKind::AbandonedLock:
+        return tr("increments completed");
     }
     return {};
 }
@@ -150,20 +169,32 @@ void MechanismView::showAll()
 QString MechanismView::title() const
 {
     switch (m_scenario.kind()) {
-    case ScenarioKind::Semaphore: return tr("Semaphore permits");
-    case ScenarioKind::Barrier: return tr("Barrier arrivals");
-    case ScenarioKind::Event: return tr("Event flag");
-    case ScenarioKind::Pipe: return tr("Pipe: messages in flight");
-    case ScenarioKind::Socket: return tr("Sockets: messages in flight");
-    case ScenarioKind::Manager: return tr("Manager requests");
-    case ScenarioKind::Deadlock: return tr("Wait-for graph");
-    case ScenarioKind::AbandonedLock: return tr("The lock and its holder");
-    case ScenarioKind::Array: return tr("Shared array");
-    case ScenarioKind::Condition: return tr("Condition and its list");
-    case ScenarioKind::JoinableQueue: return tr("Unfinished tasks");
+    case ScenarioKind::Semaphore:
+        return tr("Semaphore permits");
+    case ScenarioKind::Barrier:
+        return tr("Barrier arrivals");
+    case ScenarioKind::Event:
+        return tr("Event flag");
+    case ScenarioKind::Pipe:
+        return tr("Pipe: messages in flight");
+    case ScenarioKind::Socket:
+        return tr("Sockets: messages in flight");
+    case ScenarioKind::Manager:
+        return tr("Manager requests");
+    case ScenarioKind::Deadlock:
+        return tr("Wait-for graph");
+    case ScenarioKind::AbandonedLock:
+        return tr("The lock and its holder");
+    case ScenarioKind::Array:
+        return tr("Shared array");
+    case ScenarioKind::Condition:
+        return tr("Condition and its list");
+    case ScenarioKind::JoinableQueue:
+        return tr("Unfinished tasks");
     case ScenarioKind::Counter:
         return isUnsharedCounter(m_scenario) ? tr("Each process's own copy") : tr("Mechanism");
-    case ScenarioKind::Queue: break;
+    case ScenarioKind::Queue:
+        break;
     }
     return tr("Mechanism");
 }
@@ -182,7 +213,8 @@ QStringList MechanismView::figureLines() const
         if (number(f, "over_releases_refused") > 0)
             lines << tr("BoundedSemaphore refused a release without acquire (ValueError)");
         if (number(f, "over_releases_accepted") > 0)
-            lines << tr("the plain Semaphore accepted a release without acquire: one permit too many");
+            lines << tr(
+                "the plain Semaphore accepted a release without acquire: one permit too many");
         break;
     case ScenarioKind::Barrier:
         lines << tr("generation %1 · %2 of %3 arrived · generations completed: %4")
@@ -192,8 +224,9 @@ QStringList MechanismView::figureLines() const
                      .arg(number(f, "generations"));
         break;
     case ScenarioKind::Event:
-        lines << (m_last.eventSet ? tr("the event is set (at %1 s)").arg(number(f, "set_at_s"), 0, 'f', 3)
-                                  : tr("the event is clear"))
+        lines << (m_last.eventSet
+                      ? tr("the event is set (at %1 s)").arg(number(f, "set_at_s"), 0, 'f', 3)
+                      : tr("the event is clear"))
               << tr("%1 waiting · released by set(): %2 · timed out: %3")
                      .arg(m_last.eventWaiting)
                      .arg(number(f, "released_by_set"))
@@ -278,27 +311,42 @@ void MechanismView::paintEvent(QPaintEvent*)
     const int line = metrics.height();
     QRectF area = QRectF(rect()).adjusted(8, 6, -8, -6);
     for (const QString& text : figureLines()) {
-        const bool alarm = text.startsWith(QLatin1String("DEADLOCK")) || text.contains(QLatin1String("ValueError"));
+        const bool alarm = text.startsWith(QLatin1String("DEADLOCK")) ||
+                           text.contains(QLatin1String("ValueError"));
         painter.setPen(alarm ? kAlarm : palette().text().color());
-        painter.drawText(QRectF(area.left(), area.top(), area.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+        painter.drawText(QRectF(area.left(), area.top(), area.width(), line),
+                         Qt::AlignLeft | Qt::AlignVCenter,
                          metrics.elidedText(text, Qt::ElideRight, int(area.width())));
         area.setTop(area.top() + line + 2);
     }
     const double gaugeHeight = std::clamp(area.height() * 0.3, 40.0, 110.0);
-    const QRectF picture(area.left(), area.top() + 4, area.width(), area.height() - gaugeHeight - 8);
+    const QRectF picture(area.left(), area.top() + 4, area.width(),
+                         area.height() - gaugeHeight - 8);
     const QRectF gauge(area.left(), picture.bottom() + 4, area.width(), gaugeHeight);
 
     switch (m_scenario.kind()) {
-    case ScenarioKind::Semaphore: drawSemaphore(painter, picture); break;
-    case ScenarioKind::Barrier: drawBarrier(painter, picture); break;
-    case ScenarioKind::Event: drawEvent(painter, picture); break;
+    case ScenarioKind::Semaphore:
+        drawSemaphore(painter, picture);
+        break;
+    case ScenarioKind::Barrier:
+        drawBarrier(painter, picture);
+        break;
+    case ScenarioKind::Event:
+        drawEvent(painter, picture);
+        break;
     case ScenarioKind::Pipe:
     case ScenarioKind::Socket:
     case ScenarioKind::Manager:
     case ScenarioKind::Condition:
-    case ScenarioKind::JoinableQueue: drawMessages(painter, picture); break;
-    case ScenarioKind::Deadlock: drawWaitForGraph(painter, picture); break;
-    case ScenarioKind::AbandonedLock: drawLockState(painter, picture); break;
+    case ScenarioKind::JoinableQueue:
+        drawMessages(painter, picture);
+        break;
+    case ScenarioKind::Deadlock:
+        drawWaitForGraph(painter, picture);
+        break;
+    case ScenarioKind::AbandonedLock:
+        drawLockState(painter, picture);
+        break;
     case ScenarioKind::Array: {
         QList<double> expected, actual;
         for (const QJsonValue v : m_figures.value(QStringLiteral("expected")).toArray())
@@ -315,7 +363,8 @@ void MechanismView::paintEvent(QPaintEvent*)
         drawBars(painter, picture, own, own, tr("process"));
         break;
     }
-    case ScenarioKind::Queue: break;
+    case ScenarioKind::Queue:
+        break;
     }
     drawGauge(painter, gauge);
 }
@@ -336,8 +385,8 @@ void MechanismView::drawSemaphore(QPainter& painter, const QRectF& area) const
         painter.drawEllipse(token);
     }
     painter.setPen(palette().text().color());
-    painter.drawText(QRectF(area.left(), area.bottom() - painter.fontMetrics().height(), area.width(),
-                            painter.fontMetrics().height()),
+    painter.drawText(QRectF(area.left(), area.bottom() - painter.fontMetrics().height(),
+                            area.width(), painter.fontMetrics().height()),
                      Qt::AlignCenter, tr("a filled token is a permit held by a process"));
 }
 
@@ -350,7 +399,8 @@ void MechanismView::drawBarrier(QPainter& painter, const QRectF& area) const
     double x = wall - size * 0.5 - parties * size * 1.4;
     for (int i = 0; i < parties; ++i, x += size * 1.4) {
         painter.setPen(QPen(stateColor(ipc::WorkerState::WaitingBarrier), 2));
-        painter.setBrush(i < arrived ? stateColor(ipc::WorkerState::WaitingBarrier) : palette().base().color());
+        painter.setBrush(i < arrived ? stateColor(ipc::WorkerState::WaitingBarrier)
+                                     : palette().base().color());
         painter.drawEllipse(QRectF(x, area.center().y() - size / 2, size, size));
     }
     painter.setPen(QPen(palette().text().color(), 4));
@@ -376,23 +426,26 @@ void MechanismView::drawMessages(QPainter& painter, const QRectF& area) const
     const bool isList = m_scenario.kind() == ScenarioKind::Condition ||
                         m_scenario.kind() == ScenarioKind::JoinableQueue;
     const double amount = isList ? m_last.queueDepth : m_last.messagesInFlight;
-    const QRectF channel(area.left() + area.width() * 0.25, area.center().y() - area.height() * 0.15,
-                         area.width() * 0.5, area.height() * 0.3);
+    const QRectF channel(area.left() + area.width() * 0.25,
+                         area.center().y() - area.height() * 0.15, area.width() * 0.5,
+                         area.height() * 0.3);
     painter.setPen(QPen(palette().text().color(), 1.5));
     painter.setBrush(Qt::NoBrush);
     painter.drawRoundedRect(channel, 6, 6);
     const double fill = std::min(1.0, amount / std::max(1.0, m_gaugeMax));
     painter.setBrush(stateColor(ipc::WorkerState::WaitingMessage));
     painter.setPen(Qt::NoPen);
-    painter.drawRoundedRect(QRectF(channel.left(), channel.top(), channel.width() * fill, channel.height()), 6, 6);
+    painter.drawRoundedRect(
+        QRectF(channel.left(), channel.top(), channel.width() * fill, channel.height()), 6, 6);
     painter.setPen(palette().text().color());
     painter.drawText(channel, Qt::AlignCenter, QString::number(amount));
     // the processes, coloured by what they do now
     QVector<const WorkerRecord*> left, right;
     for (const WorkerRecord& worker : m_workers) {
-        const bool sender = worker.role == ipc::Role::SocketClient || worker.role == ipc::Role::ManagerClient ||
-                            worker.role == ipc::Role::ListProducer || worker.role == ipc::Role::Producer ||
-                            (worker.role == ipc::Role::PipeEnd && worker.id == 0);
+        const bool sender =
+            worker.role == ipc::Role::SocketClient || worker.role == ipc::Role::ManagerClient ||
+            worker.role == ipc::Role::ListProducer || worker.role == ipc::Role::Producer ||
+            (worker.role == ipc::Role::PipeEnd && worker.id == 0);
         (sender ? left : right).append(&worker);
     }
     auto column = [&](const QVector<const WorkerRecord*>& workers, double x) {
@@ -437,7 +490,8 @@ void MechanismView::drawWaitForGraph(QPainter& painter, const QRectF& area) cons
         inCycle.insert({v[QLatin1String("worker")].toInt(), v[QLatin1String("held_by")].toInt()});
     const double node = std::min(36.0, radius * 0.6);
     for (const QJsonValue v : m_figures.value(QStringLiteral("waits")).toArray()) {
-        const int from = v[QLatin1String("worker")].toInt(), to = v[QLatin1String("held_by")].toInt();
+        const int from = v[QLatin1String("worker")].toInt(),
+                  to = v[QLatin1String("held_by")].toInt();
         if (!at.contains(from) || !at.contains(to))
             continue;
         const bool cycle = inCycle.contains({from, to});
@@ -461,14 +515,14 @@ void MechanismView::drawWaitForGraph(QPainter& painter, const QRectF& area) cons
         head.closeSubpath();
         painter.fillPath(head, cycle ? kAlarm : palette().text().color());
         painter.setPen(cycle ? kAlarm : palette().text().color());
-        painter.drawText(QRectF(line.pointAt(0.35) + offset * 2.5 - QPointF(60, 10), QSizeF(120, 20)),
-                         Qt::AlignCenter,
-                         tr("W%1 waits for lock %2")
-                             .arg(from)
-                             .arg(v[QLatin1String("waits_for_lock")].toInt()));
+        painter.drawText(
+            QRectF(line.pointAt(0.35) + offset * 2.5 - QPointF(60, 10), QSizeF(120, 20)),
+            Qt::AlignCenter,
+            tr("W%1 waits for lock %2").arg(from).arg(v[QLatin1String("waits_for_lock")].toInt()));
     }
     for (const WorkerRecord& worker : m_workers) {
-        const auto state = worker.intervals.isEmpty() ? ipc::WorkerState::Starting : worker.intervals.last().state;
+        const auto state =
+            worker.intervals.isEmpty() ? ipc::WorkerState::Starting : worker.intervals.last().state;
         const QRectF box(at[worker.id] - QPointF(node / 2, node / 2), QSizeF(node, node));
         painter.setPen(QPen(palette().text().color(), 1));
         painter.setBrush(stateColor(state));
@@ -493,17 +547,20 @@ void MechanismView::drawBars(QPainter& painter, const QRectF& area, const QList<
     const QRectF plot = area.adjusted(0, 0, 0, -label);
     const double width = plot.width() / double(n);
     for (qsizetype i = 0; i < n; ++i) {
-        const double e = i < expected.size() ? expected[i] : 0, a = i < actual.size() ? actual[i] : 0;
-        const QRectF slot(plot.left() + width * double(i) + 1, plot.top(), width - 2, plot.height());
+        const double e = i < expected.size() ? expected[i] : 0,
+                     a = i < actual.size() ? actual[i] : 0;
+        const QRectF slot(plot.left() + width * double(i) + 1, plot.top(), width - 2,
+                          plot.height());
         const double eh = slot.height() * e / top, ah = slot.height() * a / top;
         painter.setPen(Qt::NoPen);
         painter.setBrush(a < e ? kAlarm : kInUse);
         painter.drawRect(QRectF(slot.left(), slot.bottom() - ah, slot.width(), ah));
         painter.setPen(QPen(palette().text().color(), 1, Qt::DashLine));
-        painter.drawLine(QPointF(slot.left(), slot.bottom() - eh), QPointF(slot.right(), slot.bottom() - eh));
+        painter.drawLine(QPointF(slot.left(), slot.bottom() - eh),
+                         QPointF(slot.right(), slot.bottom() - eh));
         if (width > painter.fontMetrics().horizontalAdvance(QStringLiteral("00")))
-            painter.drawText(QRectF(slot.left(), plot.bottom(), slot.width(), label), Qt::AlignCenter,
-                             QString::number(i));
+            painter.drawText(QRectF(slot.left(), plot.bottom(), slot.width(), label),
+                             Qt::AlignCenter, QString::number(i));
     }
     painter.setPen(palette().text().color());
     painter.drawText(QRectF(area.left(), area.top(), area.width(), label), Qt::AlignRight,
@@ -517,15 +574,21 @@ void MechanismView::drawLockState(QPainter& painter, const QRectF& area) const
     for (const WorkerRecord& worker : m_workers)
         dead = dead || (worker.id == holder && worker.exit == QLatin1String("killed"));
     const double size = std::min(area.height(), area.width()) * 0.5;
-    const QRectF body(area.center().x() - size / 2, area.center().y() - size * 0.2, size, size * 0.6);
+    const QRectF body(area.center().x() - size / 2, area.center().y() - size * 0.2, size,
+                      size * 0.6);
     painter.setPen(QPen(dead ? kAlarm : palette().text().color(), 3));
     painter.setBrush(Qt::NoBrush);
-    painter.drawArc(QRectF(body.left() + size * 0.2, body.top() - size * 0.35, size * 0.6, size * 0.7), 0, 180 * 16);
-    painter.setBrush(dead ? kAlarm : (holder >= 0 ? stateColor(ipc::WorkerState::HoldingLock) : kIdle));
+    painter.drawArc(
+        QRectF(body.left() + size * 0.2, body.top() - size * 0.35, size * 0.6, size * 0.7), 0,
+        180 * 16);
+    painter.setBrush(dead ? kAlarm
+                          : (holder >= 0 ? stateColor(ipc::WorkerState::HoldingLock) : kIdle));
     painter.drawRoundedRect(body, 6, 6);
     painter.setPen(Qt::white);
     painter.drawText(body, Qt::AlignCenter,
-                     holder < 0 ? tr("free") : dead ? tr("held by dead W%1").arg(holder) : tr("W%1").arg(holder));
+                     holder < 0 ? tr("free")
+                     : dead     ? tr("held by dead W%1").arg(holder)
+                                : tr("W%1").arg(holder));
 }
 
 void MechanismView::drawGauge(QPainter& painter, const QRectF& area) const
@@ -539,7 +602,8 @@ void MechanismView::drawGauge(QPainter& painter, const QRectF& area) const
     if (m_gauge.size() < 2)
         return;
     const double end = m_gauge.last().x();
-    const double begin = following() ? std::max(m_gauge.first().x(), end - kFollowSeconds) : m_gauge.first().x();
+    const double begin =
+        following() ? std::max(m_gauge.first().x(), end - kFollowSeconds) : m_gauge.first().x();
     const double span = std::max(1e-3, end - begin);
     const auto first = std::lower_bound(m_gauge.begin(), m_gauge.end(), begin,
                                         [](const QPointF& p, double t) { return p.x() < t; });

@@ -51,7 +51,6 @@ public:
     QSize sizeHint() const override { return {520, 320}; }
     QSize minimumSizeHint() const override { return {240, 160}; }
 
-
     // A padlock in `box`: closed, open (lock off) or broken (held by the dead).
     enum class PadlockLook
     {

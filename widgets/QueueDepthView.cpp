@@ -54,7 +54,8 @@ void DecimatedLine::add(double time, double value)
     }
 }
 
-void DecimatedLine::appendBucket(const Bucket& bucket, QVector<double>& keys, QVector<double>& values)
+void DecimatedLine::appendBucket(const Bucket& bucket, QVector<double>& keys,
+                                 QVector<double>& values)
 {
     // In time order, so that the line goes through the extremes as they happened.
     if (bucket.minTime == bucket.maxTime) {

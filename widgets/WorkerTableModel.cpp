@@ -109,29 +109,43 @@ QVariant WorkerTableModel::data(const QModelIndex& index, int role) const
         return {};
     const Row& row = m_rows[index.row()];
     // A finished worker's time in state stops at its exit, not at "now".
-    const double timeInState = std::max(0.0, (isFinal(row.state) ? row.stateSince : m_now) -
-                                                 row.stateSince);
+    const double timeInState =
+        std::max(0.0, (isFinal(row.state) ? row.stateSince : m_now) - row.stateSince);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case IdColumn: return QStringLiteral("W%1").arg(row.id);
-        case RoleColumn: return roleLabel(row.role);
-        case PidColumn: return row.pid > 0 ? QString::number(row.pid) : QStringLiteral("–");
-        case StateColumn: return stateLabel(row.state);
-        case TimeInStateColumn: return isFinal(row.state) ? QString() : formatSeconds(timeInState);
-        case OpsColumn: return QLocale().toString(row.ops);
-        case BlockedColumn: return formatSeconds(row.blockedSeconds);
+        case IdColumn:
+            return QStringLiteral("W%1").arg(row.id);
+        case RoleColumn:
+            return roleLabel(row.role);
+        case PidColumn:
+            return row.pid > 0 ? QString::number(row.pid) : QStringLiteral("–");
+        case StateColumn:
+            return stateLabel(row.state);
+        case TimeInStateColumn:
+            return isFinal(row.state) ? QString() : formatSeconds(timeInState);
+        case OpsColumn:
+            return QLocale().toString(row.ops);
+        case BlockedColumn:
+            return formatSeconds(row.blockedSeconds);
         }
         break;
     case SortRole:
         switch (index.column()) {
-        case IdColumn: return row.id;
-        case RoleColumn: return int(row.role);
-        case PidColumn: return row.pid;
-        case StateColumn: return int(row.state);
-        case TimeInStateColumn: return timeInState;
-        case OpsColumn: return row.ops;
-        case BlockedColumn: return row.blockedSeconds;
+        case IdColumn:
+            return row.id;
+        case RoleColumn:
+            return int(row.role);
+        case PidColumn:
+            return row.pid;
+        case StateColumn:
+            return int(row.state);
+        case TimeInStateColumn:
+            return timeInState;
+        case OpsColumn:
+            return row.ops;
+        case BlockedColumn:
+            return row.blockedSeconds;
         }
         break;
     case Qt::DecorationRole:
@@ -139,8 +153,8 @@ QVariant WorkerTableModel::data(const QModelIndex& index, int role) const
             return stateColor(row.state);
         break;
     case Qt::ForegroundRole:
-        if (index.column() == StateColumn && (row.state == ipc::WorkerState::Killed ||
-                                              row.state == ipc::WorkerState::Failed))
+        if (index.column() == StateColumn &&
+            (row.state == ipc::WorkerState::Killed || row.state == ipc::WorkerState::Failed))
             return QColor(0xc6, 0x28, 0x28);
         break;
     case Qt::TextAlignmentRole:
@@ -152,7 +166,9 @@ QVariant WorkerTableModel::data(const QModelIndex& index, int role) const
         if (!row.errorText.isEmpty())
             return row.errorText;
         if (index.column() == StateColumn)
-            return tr("%1 since t = %2 s").arg(stateLabel(row.state)).arg(row.stateSince, 0, 'f', 3);
+            return tr("%1 since t = %2 s")
+                .arg(stateLabel(row.state))
+                .arg(row.stateSince, 0, 'f', 3);
         break;
     }
     return {};
@@ -163,13 +179,20 @@ QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case IdColumn: return tr("Worker");
-    case RoleColumn: return tr("Role");
-    case PidColumn: return tr("PID");
-    case StateColumn: return tr("State");
-    case TimeInStateColumn: return tr("In state");
-    case OpsColumn: return tr("Ops done");
-    case BlockedColumn: return tr("Blocked");
+    case IdColumn:
+        return tr("Worker");
+    case RoleColumn:
+        return tr("Role");
+    case PidColumn:
+        return tr("PID");
+    case StateColumn:
+        return tr("State");
+    case TimeInStateColumn:
+        return tr("In state");
+    case OpsColumn:
+        return tr("Ops done");
+    case BlockedColumn:
+        return tr("Blocked");
     }
     return {};
 }

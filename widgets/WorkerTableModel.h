@@ -15,8 +15,17 @@ class WorkerTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { IdColumn, RoleColumn, PidColumn, StateColumn, TimeInStateColumn, OpsColumn,
-                  BlockedColumn, ColumnCount };
+    enum Column
+    {
+        IdColumn,
+        RoleColumn,
+        PidColumn,
+        StateColumn,
+        TimeInStateColumn,
+        OpsColumn,
+        BlockedColumn,
+        ColumnCount
+    };
     // Sorting and tests read raw values under this role (numbers, not text).
     static constexpr int SortRole = Qt::UserRole + 1;
 
@@ -27,7 +36,7 @@ public:
     // Re-reads the workers; `now` is the session time in seconds.
     void refresh(double now);
 
-    int workerIdAt(int row) const;     // -1 outside the table
+    int workerIdAt(int row) const;       // -1 outside the table
     int rowOfWorker(int workerId) const; // -1 if not shown
     ipc::WorkerState stateOf(int row) const;
 

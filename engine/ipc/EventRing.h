@@ -19,7 +19,8 @@ struct EventRecord
 };
 static_assert(sizeof(EventRecord) == 32);
 
-constexpr uint32_t kRingCapacity = 65536; // power of two; 2 MiB a slot, touched only by a busy worker
+constexpr uint32_t kRingCapacity =
+    65536; // power of two; 2 MiB a slot, touched only by a busy worker
 static_assert((kRingCapacity & (kRingCapacity - 1)) == 0);
 
 struct EventRing

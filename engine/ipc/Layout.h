@@ -33,14 +33,16 @@ constexpr int kMaxArrayLength = 64;
 static_assert(std::atomic<uint64_t>::is_always_lock_free, "shared atomics must be lock-free");
 static_assert(std::atomic<int64_t>::is_always_lock_free, "shared atomics must be lock-free");
 
-enum class RunState : uint32_t {
+enum class RunState : uint32_t
+{
     Starting = 0, // workers attach and report ready, then wait for Running
     Running = 1,
     Paused = 2,
     Stopping = 3,
 };
 
-enum class Role : uint32_t {
+enum class Role : uint32_t
+{
     None = 0,
     Incrementer = 1,
     Producer = 2,
@@ -64,36 +66,53 @@ enum class Role : uint32_t {
 constexpr const char* roleId(Role role) noexcept
 {
     switch (role) {
-    case Role::Incrementer: return "incrementer";
-    case Role::Producer: return "producer";
-    case Role::Consumer: return "consumer";
-    case Role::ArrayWriter: return "array-writer";
-    case Role::SemaphoreUser: return "semaphore-user";
-    case Role::EventWaiter: return "event-waiter";
-    case Role::EventSetter: return "event-setter";
-    case Role::BarrierParty: return "barrier-party";
-    case Role::LockPair: return "lock-pair";
-    case Role::ListProducer: return "list-producer";
-    case Role::ListConsumer: return "list-consumer";
-    case Role::PipeEnd: return "pipe-end";
-    case Role::SocketServer: return "socket-server";
-    case Role::SocketClient: return "socket-client";
-    case Role::ManagerServer: return "manager-server";
-    case Role::ManagerClient: return "manager-client";
-    case Role::None: break;
+    case Role::Incrementer:
+        return "incrementer";
+    case Role::Producer:
+        return "producer";
+    case Role::Consumer:
+        return "consumer";
+    case Role::ArrayWriter:
+        return "array-writer";
+    case Role::SemaphoreUser:
+        return "semaphore-user";
+    case Role::EventWaiter:
+        return "event-waiter";
+    case Role::EventSetter:
+        return "event-setter";
+    case Role::BarrierParty:
+        return "barrier-party";
+    case Role::LockPair:
+        return "lock-pair";
+    case Role::ListProducer:
+        return "list-producer";
+    case Role::ListConsumer:
+        return "list-consumer";
+    case Role::PipeEnd:
+        return "pipe-end";
+    case Role::SocketServer:
+        return "socket-server";
+    case Role::SocketClient:
+        return "socket-client";
+    case Role::ManagerServer:
+        return "manager-server";
+    case Role::ManagerClient:
+        return "manager-client";
+    case Role::None:
+        break;
     }
     return "none";
 }
-constexpr Role kAllRoles[] = {Role::Incrementer,   Role::Producer,    Role::Consumer,
-                              Role::ArrayWriter,   Role::SemaphoreUser, Role::EventWaiter,
-                              Role::EventSetter,   Role::BarrierParty, Role::LockPair,
-                              Role::ListProducer,  Role::ListConsumer,  Role::PipeEnd,
-                              Role::SocketServer,  Role::SocketClient,  Role::ManagerServer,
-                              Role::ManagerClient};
+constexpr Role kAllRoles[] = {
+    Role::Incrementer,   Role::Producer,     Role::Consumer,      Role::ArrayWriter,
+    Role::SemaphoreUser, Role::EventWaiter,  Role::EventSetter,   Role::BarrierParty,
+    Role::LockPair,      Role::ListProducer, Role::ListConsumer,  Role::PipeEnd,
+    Role::SocketServer,  Role::SocketClient, Role::ManagerServer, Role::ManagerClient};
 
 // What a worker is doing right now. Written by the worker (and by the parent
 // once the worker is gone); the views colour by it.
-enum class WorkerState : uint32_t {
+enum class WorkerState : uint32_t
+{
     Starting = 0,
     Ready = 1,       // attached, waiting for the run to begin
     Working = 2,     // between operations (including the produce/consume delay)
@@ -102,21 +121,22 @@ enum class WorkerState : uint32_t {
     BlockedPut = 5,  // queue full: waiting for a free slot
     BlockedGet = 6,  // queue empty: waiting for an item
     Paused = 7,
-    Exited = 8,  // left its loop normally
-    Stopped = 9, // left because the session asked it to stop
-    Killed = 10, // written by the parent after reaping a killed worker
-    Failed = 11, // written by the parent after a non-zero exit
-    WaitingPermit = 12, // Semaphore.acquire() blocked: no permit left
-    HoldingPermit = 13, // inside the section a Semaphore guards
-    WaitingEvent = 14,  // Event.wait()
-    WaitingBarrier = 15, // Barrier.wait(): arrived, the others have not
+    Exited = 8,            // left its loop normally
+    Stopped = 9,           // left because the session asked it to stop
+    Killed = 10,           // written by the parent after reaping a killed worker
+    Failed = 11,           // written by the parent after a non-zero exit
+    WaitingPermit = 12,    // Semaphore.acquire() blocked: no permit left
+    HoldingPermit = 13,    // inside the section a Semaphore guards
+    WaitingEvent = 14,     // Event.wait()
+    WaitingBarrier = 15,   // Barrier.wait(): arrived, the others have not
     WaitingCondition = 16, // Condition.wait(): lock released, asleep until notified
     WaitingJoin = 17,      // JoinableQueue.join(): until every item is task_done()
     WaitingMessage = 18,   // blocked in recv() / accept() / a manager reply
     Count
 };
 
-enum class EventType : uint16_t {
+enum class EventType : uint16_t
+{
     State = 1,        // a = new WorkerState, b = previous
     LockAcquired = 2, // object = lock index, a = wait in ns
     LockReleased = 3, // object = lock index, a = hold in ns
@@ -126,31 +146,33 @@ enum class EventType : uint16_t {
     ItemGot = 7,      // a = item key, b = depth after the get
     SentinelPut = 8,  // a = sentinel number
     SentinelGot = 9,
-    ArrayRead = 10,       // object = element, a = value read
-    ArrayWrite = 11,      // object = element, a = value written, b = value read before
-    PermitAcquired = 12,  // a = wait in ns, b = processes inside after entering
-    PermitReleased = 13,  // b = processes inside after leaving
-    OverRelease = 14,     // a = 1 refused (BoundedSemaphore: ValueError), 0 accepted
-    EventWaitBegin = 15,  // a = timeout in ms (0: none)
-    EventReleased = 16,   // a = waited ns, b = 1 if the wait timed out
+    ArrayRead = 10,      // object = element, a = value read
+    ArrayWrite = 11,     // object = element, a = value written, b = value read before
+    PermitAcquired = 12, // a = wait in ns, b = processes inside after entering
+    PermitReleased = 13, // b = processes inside after leaving
+    OverRelease = 14,    // a = 1 refused (BoundedSemaphore: ValueError), 0 accepted
+    EventWaitBegin = 15, // a = timeout in ms (0: none)
+    EventReleased = 16,  // a = waited ns, b = 1 if the wait timed out
     EventSet = 17,
-    BarrierArrive = 18,   // a = generation, b = arrivals in it so far (this one included)
-    BarrierPass = 19,     // a = generation
-    LockRecovered = 20,   // object = lock, a = the dead holder's worker id (robust mutex: EOWNERDEAD)
+    BarrierArrive = 18, // a = generation, b = arrivals in it so far (this one included)
+    BarrierPass = 19,   // a = generation
+    LockRecovered = 20, // object = lock, a = the dead holder's worker id (robust mutex: EOWNERDEAD)
     ConditionNotify = 21, // a = 1 for notify_all, b = waiters at that moment
     ConditionWoken = 22,  // a = list length seen on waking (with the lock held again)
     ListAppend = 23,      // a = item key, b = length after
-    ListPop = 24,         // a = item key (0 if none), b = length after; object 1 = popped an empty list
-    TaskDone = 25,        // a = unfinished tasks after
+    ListPop = 24,  // a = item key (0 if none), b = length after; object 1 = popped an empty list
+    TaskDone = 25, // a = unfinished tasks after
     JoinReturned = 26,    // a = unfinished tasks seen (0)
     MessageSent = 27,     // object = peer worker, a = sequence number
     MessageReceived = 28, // object = sender worker, a = sequence number, b = transit ns
     ChannelClosed = 29,   // object = peer worker: end of file seen (the peer closed)
     OutOfOrder = 30,      // object = sender worker, a = expected sequence, b = received
-    ManagerRequest = 31,  // object = operation (0 dict set, 1 list append), a = round trip ns, b = seq
-    QueueFull = 32,       // put(timeout)/put_nowait raised Full; a = waited ns, b = timeout ms
-    QueueEmpty = 33,      // get(timeout)/get_nowait raised Empty; a = waited ns, b = timeout ms
-    StaleAnswer = 34,     // object 0: empty() said no but get_nowait() found none; 1: full() said no but put_nowait() found no room
+    ManagerRequest =
+        31,           // object = operation (0 dict set, 1 list append), a = round trip ns, b = seq
+    QueueFull = 32,   // put(timeout)/put_nowait raised Full; a = waited ns, b = timeout ms
+    QueueEmpty = 33,  // get(timeout)/get_nowait raised Empty; a = waited ns, b = timeout ms
+    StaleAnswer = 34, // object 0: empty() said no but get_nowait() found none; 1: full() said no
+                      // but put_nowait() found no room
 };
 
 // A queue item's identity: producer id + 1 in the top 16 bits, sequence in
@@ -160,9 +182,18 @@ constexpr uint64_t itemKey(uint32_t producerId, uint64_t seq) noexcept
 {
     return (uint64_t(producerId + 1) << 48) | (seq & 0xFFFF'FFFF'FFFFull);
 }
-constexpr bool itemKeyValid(uint64_t key) noexcept { return key != 0 && key != kSentinelKey; }
-constexpr uint32_t itemProducer(uint64_t key) noexcept { return uint32_t(key >> 48) - 1; }
-constexpr uint64_t itemSeq(uint64_t key) noexcept { return key & 0xFFFF'FFFF'FFFFull; }
+constexpr bool itemKeyValid(uint64_t key) noexcept
+{
+    return key != 0 && key != kSentinelKey;
+}
+constexpr uint32_t itemProducer(uint64_t key) noexcept
+{
+    return uint32_t(key >> 48) - 1;
+}
+constexpr uint64_t itemSeq(uint64_t key) noexcept
+{
+    return key & 0xFFFF'FFFF'FFFFull;
+}
 
 struct SegmentHeader
 {
@@ -184,25 +215,25 @@ struct ControlBlock
     std::atomic<uint32_t> thinkUs; // gap between reading and writing a shared value
     std::atomic<uint64_t> startNs; // CLOCK_MONOTONIC when the run began
     // Per-scenario parameters, written before any worker starts.
-    std::atomic<uint32_t> counterShared; // 0: each incrementer works on its own copy
-    std::atomic<uint32_t> holdUs;        // time spent inside a semaphore's section
-    std::atomic<uint32_t> workUs;        // work before each barrier arrival
-    std::atomic<uint32_t> setAfterMs;    // when the event setter calls set()
-    std::atomic<uint32_t> boundedSemaphore; // 1: BoundedSemaphore refuses an over-release
-    std::atomic<uint32_t> overRelease;      // 1: the last worker out releases once too often
-    std::atomic<uint32_t> robustLocks;      // 1: guard locks are robust mutexes
-    std::atomic<uint32_t> oppositeOrder;    // deadlock: odd workers take lock 1 first
-    std::atomic<uint32_t> gapUs;            // deadlock: time between the first and second lock
-    std::atomic<uint32_t> notifyAll;        // condition: notify_all() instead of notify()
-    std::atomic<uint32_t> recheckInLoop;    // condition: while (1) or if (0) around wait()
-    std::atomic<uint32_t> joinable;         // queue: JoinableQueue (task_done/join, daemons)
+    std::atomic<uint32_t> counterShared;     // 0: each incrementer works on its own copy
+    std::atomic<uint32_t> holdUs;            // time spent inside a semaphore's section
+    std::atomic<uint32_t> workUs;            // work before each barrier arrival
+    std::atomic<uint32_t> setAfterMs;        // when the event setter calls set()
+    std::atomic<uint32_t> boundedSemaphore;  // 1: BoundedSemaphore refuses an over-release
+    std::atomic<uint32_t> overRelease;       // 1: the last worker out releases once too often
+    std::atomic<uint32_t> robustLocks;       // 1: guard locks are robust mutexes
+    std::atomic<uint32_t> oppositeOrder;     // deadlock: odd workers take lock 1 first
+    std::atomic<uint32_t> gapUs;             // deadlock: time between the first and second lock
+    std::atomic<uint32_t> notifyAll;         // condition: notify_all() instead of notify()
+    std::atomic<uint32_t> recheckInLoop;     // condition: while (1) or if (0) around wait()
+    std::atomic<uint32_t> joinable;          // queue: JoinableQueue (task_done/join, daemons)
     std::atomic<uint32_t> messagesPerWorker; // pipe/socket/manager: messages or request rounds
-    std::atomic<uint32_t> sendGapUs;        // pipe/socket/manager: pause between sends
-    std::atomic<uint32_t> expectedClients;  // socket/manager server: connections to serve
-    std::atomic<uint32_t> putTimeoutMs;     // queue: put(timeout); 0 = block without timeout
-    std::atomic<uint32_t> getTimeoutMs;     // queue: get(timeout); 0 = block without timeout
-    std::atomic<uint32_t> noWait;           // queue: put_nowait()/get_nowait()
-    std::atomic<uint32_t> checkFirst;       // queue: ask empty()/full() first, then act on the answer
+    std::atomic<uint32_t> sendGapUs;         // pipe/socket/manager: pause between sends
+    std::atomic<uint32_t> expectedClients;   // socket/manager server: connections to serve
+    std::atomic<uint32_t> putTimeoutMs;      // queue: put(timeout); 0 = block without timeout
+    std::atomic<uint32_t> getTimeoutMs;      // queue: get(timeout); 0 = block without timeout
+    std::atomic<uint32_t> noWait;            // queue: put_nowait()/get_nowait()
+    std::atomic<uint32_t> checkFirst; // queue: ask empty()/full() first, then act on the answer
     // abandoned-lock: the next incrementer to read the counter under the lock
     // stays there (frozenHolder = its id) until it is killed, so the kill
     // lands inside the critical section for sure.
@@ -288,9 +319,9 @@ struct SemaphoreBlock
     uint32_t permits;
     std::atomic<int32_t> inside;
     std::atomic<int32_t> maxInside;
-    std::atomic<int32_t> permitsOut;     // acquired and not released yet
-    std::atomic<int32_t> workersRunning; // the last one out may over-release
-    std::atomic<uint32_t> overReleases;  // accepted (plain Semaphore: it now admits more)
+    std::atomic<int32_t> permitsOut;       // acquired and not released yet
+    std::atomic<int32_t> workersRunning;   // the last one out may over-release
+    std::atomic<uint32_t> overReleases;    // accepted (plain Semaphore: it now admits more)
     std::atomic<uint32_t> refusedReleases; // refused (BoundedSemaphore raised ValueError)
 };
 
@@ -318,8 +349,8 @@ struct ConditionBlock
 {
     std::atomic<uint32_t> sequence; // bumped by every notify
     std::atomic<int32_t> waiting;
-    std::atomic<uint64_t> head;     // next to pop
-    std::atomic<uint64_t> tail;     // next to append
+    std::atomic<uint64_t> head; // next to pop
+    std::atomic<uint64_t> tail; // next to append
     std::atomic<int32_t> producersRunning;
     std::atomic<int32_t> sentinelsToSend;
     std::atomic<uint64_t> emptyPops; // a consumer went on with the list empty (the `if` bug)
@@ -332,10 +363,10 @@ struct ConditionBlock
 constexpr int kMaxManagerKeys = 64;
 struct MessagingBlock
 {
-    std::atomic<uint32_t> tcpPort;      // 0 until the socket server listens
-    std::atomic<uint32_t> serverReady;  // the socket/manager server accepts connections
-    std::atomic<int64_t> sent;          // messages sent by anyone
-    std::atomic<int64_t> received;      // messages received by anyone: in flight = sent - received
+    std::atomic<uint32_t> tcpPort;     // 0 until the socket server listens
+    std::atomic<uint32_t> serverReady; // the socket/manager server accepts connections
+    std::atomic<int64_t> sent;         // messages sent by anyone
+    std::atomic<int64_t> received;     // messages received by anyone: in flight = sent - received
     std::atomic<int32_t> connectionsClosed;
     // The manager server's dict {client id: value} and list length, as it
     // publishes them after each request (the real ones live in its memory).
@@ -360,7 +391,8 @@ struct alignas(64) WorkerSlot
     std::atomic<uint64_t> ops;       // increments done / items put / items got
     std::atomic<uint64_t> blockedNs; // total time spent waiting (lock, put, get)
     std::atomic<int64_t> ownValue;   // counter with shared=off: this process's own copy
-    std::atomic<int32_t> waitingForLock; // the guard lock it is blocked on, -1: none (wait-for graph)
+    std::atomic<int32_t>
+        waitingForLock; // the guard lock it is blocked on, -1: none (wait-for graph)
     alignas(64) EventRing ring;
 };
 

@@ -46,7 +46,8 @@ IoResult sendMessage(WorkerContext& context, int fd, const Message& message)
     const auto* bytes = reinterpret_cast<const char*>(&message);
     size_t done = 0;
     while (done < sizeof message) {
-        const ssize_t n = ::send(fd, bytes + done, sizeof message - done, MSG_NOSIGNAL | MSG_DONTWAIT);
+        const ssize_t n =
+            ::send(fd, bytes + done, sizeof message - done, MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n > 0) {
             done += size_t(n);
             continue;

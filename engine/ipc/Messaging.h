@@ -21,14 +21,21 @@ struct Message
 };
 static_assert(sizeof(Message) == 40);
 
-enum class MessageKind : uint32_t {
+enum class MessageKind : uint32_t
+{
     Data = 1,
     DictSet = 2,    // manager: d[value] = extra
     ListAppend = 3, // manager: l.append(value)
     Reply = 4,      // manager: value = result
 };
 
-enum class IoResult { Ok, Closed, Stopped, Failed };
+enum class IoResult
+{
+    Ok,
+    Closed,
+    Stopped,
+    Failed
+};
 
 // Sends one whole message (blocking while the socket buffer is full).
 IoResult sendMessage(WorkerContext& context, int fd, const Message& message);

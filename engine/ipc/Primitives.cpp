@@ -45,7 +45,8 @@ bool blockingWait(WorkerContext& context, WorkerState blockedState, TryWait tryW
         const uint64_t now = monotonicNs();
         if (now >= deadlineNs)
             break;
-        const uint64_t sliceMs = std::min<uint64_t>(kWaitSliceMs, (deadlineNs - now + 999'999) / 1'000'000);
+        const uint64_t sliceMs =
+            std::min<uint64_t>(kWaitSliceMs, (deadlineNs - now + 999'999) / 1'000'000);
         if ((acquired = timedWait(boost::posix_time::microsec_clock::universal_time() +
                                   boost::posix_time::milliseconds(long(sliceMs)))))
             break;
@@ -64,8 +65,8 @@ void futexWait(std::atomic<uint32_t>& word, uint32_t expected, uint64_t timeoutN
 {
     static_assert(sizeof(std::atomic<uint32_t>) == sizeof(uint32_t));
     timespec timeout{time_t(timeoutNs / 1'000'000'000ull), long(timeoutNs % 1'000'000'000ull)};
-    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&word), FUTEX_WAIT, expected, &timeout,
-            nullptr, 0);
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&word), FUTEX_WAIT, expected, &timeout, nullptr,
+            0);
 }
 
 void futexWakeAll(std::atomic<uint32_t>& word)
@@ -79,7 +80,8 @@ constexpr uint64_t kSliceNs = uint64_t(kWaitSliceMs) * 1'000'000;
 } // namespace
 
 WorkerContext::WorkerContext(Segment& segment, int slotIndex)
-    : m_segment(segment), m_slot(segment.workerSlots[slotIndex]), m_probe(m_slot), m_slotIndex(slotIndex)
+    : m_segment(segment), m_slot(segment.workerSlots[slotIndex]), m_probe(m_slot),
+      m_slotIndex(slotIndex)
 {
 }
 
@@ -167,7 +169,8 @@ bool acquireGuard(WorkerContext& context, int index)
             return result == 0;
         };
         acquired = blockingWait(
-            context, WorkerState::WaitingLock, [&] { return took(pthread_mutex_trylock(&lock.robust)); },
+            context, WorkerState::WaitingLock,
+            [&] { return took(pthread_mutex_trylock(&lock.robust)); },
             [&](const boost::posix_time::ptime&) {
                 const timespec deadline = realtimeSliceDeadline();
                 return took(pthread_mutex_timedlock(&lock.robust, &deadline));
@@ -175,7 +178,9 @@ bool acquireGuard(WorkerContext& context, int index)
     } else {
         acquired = blockingWait(
             context, WorkerState::WaitingLock, [&] { return lock.mutex.try_lock(); },
-            [&](const boost::posix_time::ptime& deadline) { return lock.mutex.timed_lock(deadline); });
+            [&](const boost::posix_time::ptime& deadline) {
+                return lock.mutex.timed_lock(deadline);
+            });
     }
     context.slot().waitingForLock.store(-1, std::memory_order_relaxed);
     if (!acquired)

@@ -69,7 +69,12 @@ void releasePermit(WorkerContext& context);
 // returned: refused), a plain Semaphore accepts it and admits one more.
 bool overReleasePermit(WorkerContext& context);
 
-enum class WaitResult { Released, TimedOut, Stopped };
+enum class WaitResult
+{
+    Released,
+    TimedOut,
+    Stopped
+};
 // Event.wait(timeout): timeoutMs 0 waits until set (or stop).
 WaitResult waitForEvent(WorkerContext& context, uint32_t timeoutMs);
 void setEvent(WorkerContext& context);
@@ -88,7 +93,12 @@ std::optional<uint64_t> waitAndPop(WorkerContext& context);
 void taskDone(WorkerContext& context);
 bool joinQueue(WorkerContext& context);
 
-enum class QueueResult { Done, FullOrEmpty, Stopped };
+enum class QueueResult
+{
+    Done,
+    FullOrEmpty,
+    Stopped
+};
 constexpr uint32_t kWaitForever = UINT32_MAX;
 // put(item, timeout) / put_nowait (timeoutMs 0); FullOrEmpty: queue.Full.
 QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs);

@@ -47,11 +47,20 @@ public:
         m_slot.state.store(uint32_t(state), std::memory_order_relaxed);
     }
 
-    WorkerState state() const noexcept { return m_state; }
+    WorkerState state() const noexcept
+    {
+        return m_state;
+    }
 
     // Counters have one writer (this worker): a load and a store, no RMW.
-    void addOp() noexcept { bump(m_slot.ops, 1); }
-    void addBlocked(uint64_t ns) noexcept { bump(m_slot.blockedNs, ns); }
+    void addOp() noexcept
+    {
+        bump(m_slot.ops, 1);
+    }
+    void addBlocked(uint64_t ns) noexcept
+    {
+        bump(m_slot.blockedNs, ns);
+    }
 
 private:
     static void bump(std::atomic<uint64_t>& counter, uint64_t by) noexcept

@@ -99,7 +99,8 @@ OwnedSegment::OwnedSegment(uint64_t token, uint32_t queueCapacity, uint32_t sema
     }
     // Constructed once, here, before any worker can see it. Trivial members
     // (the event records) stay untouched, so their pages cost nothing until used.
-    m_segment = new (m_mapping->region.get_address()) Segment(token, queueCapacity, semaphorePermits);
+    m_segment =
+        new (m_mapping->region.get_address()) Segment(token, queueCapacity, semaphorePermits);
 }
 
 OwnedSegment::~OwnedSegment()
@@ -143,19 +144,22 @@ std::string AttachedSegment::attach(const std::string& name, uint64_t expectedTo
     const auto* header = static_cast<const SegmentHeader*>(mapping->region.get_address());
     char buffer[160];
     if (header->magic != kMagic) {
-        std::snprintf(buffer, sizeof buffer, "segment %s is not an ipcscope segment (magic %016" PRIx64 ")",
-                      name.c_str(), header->magic);
+        std::snprintf(buffer, sizeof buffer,
+                      "segment %s is not an ipcscope segment (magic %016" PRIx64 ")", name.c_str(),
+                      header->magic);
         return buffer;
     }
     if (header->layoutVersion != kLayoutVersion)
         return "segment " + name + " has layout version " + std::to_string(header->layoutVersion) +
                ", this worker speaks version " + std::to_string(kLayoutVersion);
     if (header->segmentSize != sizeof(Segment) || size_t(info.st_size) < sizeof(Segment))
-        return "segment " + name + " is truncated or of another size: " +
-               std::to_string(info.st_size) + " bytes, expected " + std::to_string(sizeof(Segment));
+        return "segment " + name +
+               " is truncated or of another size: " + std::to_string(info.st_size) +
+               " bytes, expected " + std::to_string(sizeof(Segment));
     if (header->token != expectedToken) {
-        std::snprintf(buffer, sizeof buffer, "segment %s has token %016" PRIx64 ", expected %016" PRIx64,
-                      name.c_str(), header->token, expectedToken);
+        std::snprintf(buffer, sizeof buffer,
+                      "segment %s has token %016" PRIx64 ", expected %016" PRIx64, name.c_str(),
+                      header->token, expectedToken);
         return buffer;
     }
     m_mapping = std::move(mapping);

@@ -52,8 +52,12 @@ struct OrderedReceiver
 
 Message dataMessage(ipc::WorkerContext& context, uint64_t seq)
 {
-    return Message{uint32_t(MessageKind::Data), uint32_t(context.slotIndex()), seq,
-                   ipc::monotonicNs(), int64_t(seq), 0};
+    return Message{uint32_t(MessageKind::Data),
+                   uint32_t(context.slotIndex()),
+                   seq,
+                   ipc::monotonicNs(),
+                   int64_t(seq),
+                   0};
 }
 
 int closedReport(ipc::WorkerContext& context, int peer)
@@ -110,7 +114,8 @@ int runPipeEnd(ipc::WorkerContext& context, const WorkerArgs& args)
             case IoResult::Stopped:
                 return kStopped;
             case IoResult::Failed:
-                std::fprintf(stderr, "ipcscope-worker: pipe recv failed: %s\n", std::strerror(errno));
+                std::fprintf(stderr, "ipcscope-worker: pipe recv failed: %s\n",
+                             std::strerror(errno));
                 return kRuntimeFailure;
             }
         }
@@ -164,7 +169,8 @@ int runSocketServer(ipc::WorkerContext& context, const WorkerArgs& args)
         context.probe().setState(ipc::WorkerState::Working);
         for (int listener : {0, 1})
             if (entries[size_t(listener)].revents & POLLIN)
-                if (const int fd = ::accept4(entries[size_t(listener)].fd, nullptr, nullptr, SOCK_CLOEXEC);
+                if (const int fd =
+                        ::accept4(entries[size_t(listener)].fd, nullptr, nullptr, SOCK_CLOEXEC);
                     fd >= 0)
                     connections.push_back({fd});
         for (size_t i = 2; i < entries.size(); ++i) {
@@ -261,12 +267,17 @@ int runManagerServer(ipc::WorkerContext& context, const WorkerArgs& args)
                 ++closed;
                 continue;
             }
-            Message reply{uint32_t(MessageKind::Reply), uint32_t(context.slotIndex()), request.seq,
-                          ipc::monotonicNs(), 0, 0};
+            Message reply{uint32_t(MessageKind::Reply),
+                          uint32_t(context.slotIndex()),
+                          request.seq,
+                          ipc::monotonicNs(),
+                          0,
+                          0};
             if (request.kind == uint32_t(MessageKind::DictSet)) {
                 dict[request.value] = request.extra;
                 if (request.value >= 0 && request.value < ipc::kMaxManagerKeys) {
-                    messaging.managerDict[request.value].store(request.extra, std::memory_order_relaxed);
+                    messaging.managerDict[request.value].store(request.extra,
+                                                               std::memory_order_relaxed);
                     messaging.managerKeyPresent[request.value].store(1, std::memory_order_relaxed);
                 }
                 reply.value = int64_t(dict.size());
@@ -306,8 +317,12 @@ int runManagerClient(ipc::WorkerContext& context, const WorkerArgs& args)
         }
         for (const MessageKind kind : {MessageKind::DictSet, MessageKind::ListAppend}) {
             const uint64_t began = ipc::monotonicNs();
-            const Message request{uint32_t(kind), uint32_t(context.slotIndex()), seq, began,
-                                  kind == MessageKind::DictSet ? context.slotIndex() : int64_t(round),
+            const Message request{uint32_t(kind),
+                                  uint32_t(context.slotIndex()),
+                                  seq,
+                                  began,
+                                  kind == MessageKind::DictSet ? context.slotIndex()
+                                                               : int64_t(round),
                                   int64_t(round)};
             Message reply{};
             if (ipc::sendMessage(context, fd, request) != IoResult::Ok ||

@@ -6,7 +6,13 @@
 
 namespace ipcscope::worker {
 
-enum ExitCode { kOk = 0, kRuntimeFailure = 1, kBadArguments = 2, kStopped = 3 };
+enum ExitCode
+{
+    kOk = 0,
+    kRuntimeFailure = 1,
+    kBadArguments = 2,
+    kStopped = 3
+};
 
 int runPipeEnd(ipc::WorkerContext& context, const WorkerArgs& args);
 int runSocketServer(ipc::WorkerContext& context, const WorkerArgs& args);

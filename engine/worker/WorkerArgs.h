@@ -14,12 +14,12 @@ struct WorkerArgs
     uint64_t token = 0;
     int slot = -1;
     ipc::Role role = ipc::Role::None;
-    int32_t parentPid = 0;       // 0: do not check
-    uint64_t iterations = 0;     // incrementer
-    uint64_t items = 0;          // producer
-    uint32_t producerId = 0;     // producer
-    int fd = -1;                 // pipe end: an inherited socketpair descriptor
-    std::string path;            // socket / manager: the Unix-domain socket's path
+    int32_t parentPid = 0;   // 0: do not check
+    uint64_t iterations = 0; // incrementer
+    uint64_t items = 0;      // producer
+    uint32_t producerId = 0; // producer
+    int fd = -1;             // pipe end: an inherited socketpair descriptor
+    std::string path;        // socket / manager: the Unix-domain socket's path
 };
 
 constexpr const char* kUsage =

@@ -7,8 +7,8 @@
 #include "ipc/Segment.h"
 
 #include <csignal>
-#include <optional>
 #include <cstdio>
+#include <optional>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -63,7 +63,8 @@ int runSemaphoreUser(ipc::WorkerContext& context)
     for (uint32_t i = 0; i < entries; ++i) {
         if (!context.waitWhilePaused() || !ipc::acquirePermit(context))
             return kStopped;
-        const bool stayed = context.pauseFor(segment.control.holdUs.load(std::memory_order_relaxed));
+        const bool stayed =
+            context.pauseFor(segment.control.holdUs.load(std::memory_order_relaxed));
         ipc::releasePermit(context);
         if (!stayed)
             return kStopped;
@@ -322,7 +323,8 @@ int main(int argc, char** argv)
     ipc::Segment& segment = attached.segment();
     ipc::WorkerSlot& slot = segment.workerSlots[args.slot];
     if (slot.inUse.load() == 0 || slot.role.load() != uint32_t(args.role)) {
-        std::fprintf(stderr, "ipcscope-worker: slot %d was not prepared for this role\n", args.slot);
+        std::fprintf(stderr, "ipcscope-worker: slot %d was not prepared for this role\n",
+                     args.slot);
         return kRuntimeFailure;
     }
 
