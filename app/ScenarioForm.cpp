@@ -24,6 +24,13 @@ QString parameterUnit(const ParameterSpec& spec)
         QT_TRANSLATE_NOOP("Unit", "increments"),
         QT_TRANSLATE_NOOP("Unit", "items"),
         QT_TRANSLATE_NOOP("Unit", "µs"),
+        QT_TRANSLATE_NOOP("Unit", "ms"),
+        QT_TRANSLATE_NOOP("Unit", "elements"),
+        QT_TRANSLATE_NOOP("Unit", "writes"),
+        QT_TRANSLATE_NOOP("Unit", "entries"),
+        QT_TRANSLATE_NOOP("Unit", "rounds"),
+        QT_TRANSLATE_NOOP("Unit", "steps"),
+        QT_TRANSLATE_NOOP("Unit", "messages"),
     };
     return QCoreApplication::translate("Unit", spec.unit);
 }

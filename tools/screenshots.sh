@@ -38,8 +38,15 @@ shot counter-race.png --lang en --scenario counter --set workers=4 --set think_u
 shot zh_CN.png --lang zh_CN --scenario queue --set capacity=8 --set producers=3 --set consumers=2 \
     --set produce_us=2000 --set consume_us=3500 --set items=100000 --at 3:lock=off --after 6
 
+# A deadlock forming, and the permits of a semaphore, in the mechanism view.
+shot deadlock.png --lang en --scenario deadlock --after 2.5 --screenshot-views "$work/deadlock"
+shot semaphore.png --lang en --scenario semaphore --set entries=100000 --set workers=6 \
+    --set hold_us=20000 --after 3 --screenshot-views "$work/semaphore"
+
 cp "$work/queue/queueDepthView.png" "$out/view-queue-depth.png"
 cp "$work/queue/processDiagramView.png" "$out/view-process-diagram.png"
 cp "$work/counter/lockTimelineView.png" "$out/view-lock-timeline.png"
 cp "$work/counter/raceView.png" "$out/view-race.png"
+cp "$work/deadlock/mechanismView.png" "$out/view-wait-for-graph.png"
+cp "$work/semaphore/mechanismView.png" "$out/view-semaphore.png"
 echo "wrote docs/screenshots/view-*.png"

@@ -253,7 +253,7 @@ QStringList MechanismView::figureLines() const
     case ScenarioKind::Deadlock:
         lines << (f.value(QStringLiteral("cycle")).toArray().isEmpty()
                       ? tr("no cycle: every wait ends")
-                      : tr("DEADLOCK: a cycle formed at %1 s, named at %2 s")
+                      : tr("DEADLOCK: a cycle formed at %1 s, detected at %2 s")
                             .arg(number(f, "formed_at_s"), 0, 'f', 3)
                             .arg(number(f, "detected_at_s"), 0, 'f', 3));
         break;
@@ -310,9 +310,13 @@ void MechanismView::paintEvent(QPaintEvent*)
     const QFontMetrics metrics(font());
     const int line = metrics.height();
     QRectF area = QRectF(rect()).adjusted(8, 6, -8, -6);
+    // Red: a deadlock (its first line) or a refused over-release (the second).
+    const bool deadlocked = !m_figures.value(QStringLiteral("cycle")).toArray().isEmpty();
+    const bool refused = number(m_figures, "over_releases_refused") > 0;
+    int index = 0;
     for (const QString& text : figureLines()) {
-        const bool alarm = text.startsWith(QLatin1String("DEADLOCK")) ||
-                           text.contains(QLatin1String("ValueError"));
+        const bool alarm = (deadlocked && index == 0) || (refused && index == 1);
+        ++index;
         painter.setPen(alarm ? kAlarm : palette().text().color());
         painter.drawText(QRectF(area.left(), area.top(), area.width(), line),
                          Qt::AlignLeft | Qt::AlignVCenter,
@@ -479,16 +483,19 @@ void MechanismView::drawWaitForGraph(QPainter& painter, const QRectF& area) cons
         nodes << worker.id;
     if (nodes.isEmpty())
         return;
+    // On an ellipse that fills the area, starting at the left: two workers
+    // face each other side by side, their arrows one above the other.
     QHash<int, QPointF> at;
-    const double radius = std::min(area.width(), area.height()) * 0.35;
+    const double rx = area.width() * 0.32, ry = area.height() * 0.36;
+    const double radius = std::min(rx, ry);
     for (qsizetype i = 0; i < nodes.size(); ++i) {
-        const double angle = 2 * M_PI * double(i) / double(nodes.size()) - M_PI / 2;
-        at[nodes[i]] = area.center() + QPointF(radius * std::cos(angle), radius * std::sin(angle));
+        const double angle = M_PI + 2 * M_PI * double(i) / double(nodes.size());
+        at[nodes[i]] = area.center() + QPointF(rx * std::cos(angle), ry * std::sin(angle));
     }
     QSet<QPair<int, int>> inCycle;
     for (const QJsonValue v : m_figures.value(QStringLiteral("cycle")).toArray())
         inCycle.insert({v[QLatin1String("worker")].toInt(), v[QLatin1String("held_by")].toInt()});
-    const double node = std::min(36.0, radius * 0.6);
+    const double node = std::clamp(radius * 0.6, 24.0, 40.0);
     for (const QJsonValue v : m_figures.value(QStringLiteral("waits")).toArray()) {
         const int from = v[QLatin1String("worker")].toInt(),
                   to = v[QLatin1String("held_by")].toInt();

@@ -23,6 +23,8 @@ namespace {
 // How fast displayed things follow their targets: about 90 % of the way in
 // 0.2 s, whatever the refresh rate.
 constexpr double kEaseSeconds = 0.09;
+// A holder kept for less than this: the padlock jumps, it does not glide.
+constexpr qint64 kTokenGlideMinMs = 300;
 constexpr double kSnapPixels = 0.5;
 constexpr double kSnapLevel = 0.01;
 // More slots than this (or slots narrower than kMinSlotWidth) become a fill bar.
@@ -317,6 +319,14 @@ void ProcessDiagramView::readRecording()
         const QVector<Sample> last = m_recording->samplesFrom(count - 1);
         if (!last.isEmpty()) {
             const Sample& s = last.last();
+            if (s.lockHolder != m_holder) {
+                // The lock changing hands faster than the eye follows: the
+                // padlock jumps to the holder instead of gliding through the
+                // middle of the picture (over what the lock guards).
+                m_tokenJumps = m_sinceHolderChange.isValid() &&
+                               m_sinceHolderChange.elapsed() < kTokenGlideMinMs;
+                m_sinceHolderChange.start();
+            }
             m_holder = s.lockHolder;
             m_targetDepth = std::max(0, s.queueDepth);
             m_deepest = std::max(m_deepest, m_targetDepth);
@@ -471,7 +481,9 @@ void ProcessDiagramView::layoutTargets()
         }
         m_lockHome =
             QRectF(m_centre.center().x() - tokenW / 2, m_centre.top() - tokenH - 6, tokenW, tokenH);
+        m_ticketsBelow = true; // the bottom centre is free in the ring; the top right is not
     } else {
+        m_ticketsBelow = false;
         const double columnW = std::clamp(a.width() * 0.24, 60.0, fullW);
         QVector<int> left, right;
         for (int i = 0; i < n; ++i)
@@ -513,8 +525,12 @@ void ProcessDiagramView::layoutTickets()
     const QFontMetricsF metrics(font());
     const double chipW = metrics.horizontalAdvance(QStringLiteral("W88")) + 10;
     const double chipH = metrics.height() + 2;
-    const double startX = m_lockHome.right() + 10;
-    const double limit = std::max(startX + chipW, area().right() - 4);
+    double startX = m_lockHome.right() + 10;
+    double limit = std::max(startX + chipW, area().right() - 4);
+    if (m_ticketsBelow) { // centred under the hub, as wide as the hub
+        limit = m_centre.right();
+        startX = m_centre.left();
+    }
     const int perRow = std::max(1, int((limit - startX) / (chipW + 3)));
     // Three rows at most; the rest are counted ("+12"), not drawn.
     m_ticketsShown = int(std::min<qsizetype>(m_tickets.size(), qsizetype(perRow) * 3));
@@ -523,9 +539,16 @@ void ProcessDiagramView::layoutTickets()
     for (qsizetype i = 0; i < m_tickets.size(); ++i) {
         const int row = int(i) / perRow;
         const int column = int(i) % perRow;
-        m_tickets[i].target = QPointF(startX + column * (chipW + 3) + chipW / 2,
-                                      m_lockHome.center().y() - row * (chipH + 3));
+        m_tickets[i].target =
+            m_ticketsBelow
+                ? QPointF(startX + column * (chipW + 3) + chipW / 2,
+                          m_centre.bottom() + metrics.height() + 6 + chipH / 2 + row * (chipH + 3))
+                : QPointF(startX + column * (chipW + 3) + chipW / 2,
+                          m_lockHome.center().y() - row * (chipH + 3));
     }
+    if (m_ticketsBelow)
+        m_moreTicketsAt = QPointF(m_centre.right() + chipW,
+                                  m_centre.bottom() + metrics.height() + 6 + chipH / 2);
 }
 
 QPointF ProcessDiagramView::tokenTarget() const
@@ -552,11 +575,13 @@ void ProcessDiagramView::advance(double dt)
         }
         p.activity = ease(p.activity, 0, factor * 0.5, 0.02);
     }
-    for (WaitTicket& t : m_tickets)
-        t.position = ease(t.position, t.target, factor);
+    for (WaitTicket& t : m_tickets) // a fast-changing queue jumps, like the padlock
+        t.position = m_tokenJumps ? t.target : ease(t.position, t.target, factor);
     if (!m_tokenPlaced) {
         m_tokenPosition = tokenTarget();
         m_tokenPlaced = true;
+    } else if (m_tokenJumps) {
+        m_tokenPosition = tokenTarget();
     } else {
         m_tokenPosition = ease(m_tokenPosition, tokenTarget(), factor);
     }
@@ -737,7 +762,7 @@ QString ProcessDiagramView::centreNote() const
     case ScenarioKind::Event:
         return tr("%n waiting", nullptr, m_eventWaiting);
     case ScenarioKind::Barrier:
-        return tr("round %1").arg(m_barrierGeneration);
+        return tr("generation %1").arg(m_barrierGeneration);
     default:
         break;
     }
@@ -1013,11 +1038,13 @@ void ProcessDiagramView::paintLock(QPainter& painter)
         const bool oneRow =
             m_ticketsShown > 0 &&
             qFuzzyCompare(m_tickets[m_ticketsShown - 1].target.y(), m_tickets.first().target.y());
-        if (oneRow) {
-            const double x = m_lockHome.right() + 10;
+        if (oneRow || m_ticketsBelow) {
+            const double x = m_ticketsBelow ? m_centre.left() : m_lockHome.right() + 10;
+            const double top = m_ticketsBelow ? m_centre.bottom() + 3
+                                              : m_lockHome.center().y() - chipH / 2 - line - 1;
             painter.setPen(deadHolder ? kDeadRed : pal.color(QPalette::PlaceholderText));
             painter.drawText(
-                QRectF(x, m_lockHome.center().y() - chipH / 2 - line - 1, width() - x - 8, line),
+                QRectF(x, top, width() - x - 8, line),
                 Qt::AlignLeft | Qt::AlignVCenter,
                 metrics.elidedText(deadHolder ? tr("waiting forever for the lock:")
                                               : tr("waiting for the lock:"),

@@ -148,6 +148,9 @@ private:
     QRectF m_centre;   // the shared object, or the queue
     QRectF m_lockHome; // the padlock when nobody holds it
     QSizeF m_boxSize;
+    QElapsedTimer m_sinceHolderChange; // when the lock last changed hands
+    bool m_tokenJumps = false;
+    bool m_ticketsBelow = false; // the waiting chips go under the hub (ring layout)
     QPointF m_tokenPosition; // displayed padlock centre (eased)
     bool m_tokenPlaced = false;
 

@@ -257,7 +257,7 @@ bool incrementCounter(WorkerContext& context)
     SharedCounter& counter = context.segment().counter;
     Probe& probe = context.probe();
     const int64_t read = counter.value.load(std::memory_order_relaxed);
-    probe.emit(EventType::CounterRead, 0, read);
+    probe.record(EventType::CounterRead, 0, read);
     ControlBlock& control = context.segment().control;
     if (locked && control.freezeNextHolder.load(std::memory_order_relaxed) != 0 &&
         control.freezeNextHolder.exchange(0) != 0) {
@@ -268,7 +268,7 @@ bool incrementCounter(WorkerContext& context)
     }
     context.pauseFor(thinkUs(context));
     counter.value.store(read + 1, std::memory_order_relaxed);
-    probe.emit(EventType::CounterWrite, 0, read + 1, read);
+    probe.record(EventType::CounterWrite, 0, read + 1, read);
     probe.addOp();
     if (locked)
         releaseGuard(context, 0);
@@ -279,10 +279,10 @@ bool incrementOwnCopy(WorkerContext& context)
 {
     Probe& probe = context.probe();
     const int64_t read = context.slot().ownValue.load(std::memory_order_relaxed);
-    probe.emit(EventType::CounterRead, 1, read); // object 1: a private copy, not the shared value
+    probe.record(EventType::CounterRead, 1, read); // object 1: a private copy, not the shared value
     context.pauseFor(thinkUs(context));
     context.slot().ownValue.store(read + 1, std::memory_order_relaxed);
-    probe.emit(EventType::CounterWrite, 1, read + 1, read);
+    probe.record(EventType::CounterWrite, 1, read + 1, read);
     probe.addOp();
     return true;
 }
@@ -295,10 +295,10 @@ bool incrementArrayElement(WorkerContext& context, uint32_t element)
     std::atomic<int64_t>& value = context.segment().array.values[element];
     Probe& probe = context.probe();
     const int64_t read = value.load(std::memory_order_relaxed);
-    probe.emit(EventType::ArrayRead, uint16_t(element), read);
+    probe.record(EventType::ArrayRead, uint16_t(element), read);
     context.pauseFor(thinkUs(context));
     value.store(read + 1, std::memory_order_relaxed);
-    probe.emit(EventType::ArrayWrite, uint16_t(element), read + 1, read);
+    probe.record(EventType::ArrayWrite, uint16_t(element), read + 1, read);
     probe.addOp();
     if (locked)
         releaseGuard(context, 0);
@@ -333,7 +333,7 @@ void releasePermit(WorkerContext& context)
 {
     SemaphoreBlock& block = context.segment().semaphore;
     const int32_t inside = block.inside.fetch_sub(1, std::memory_order_acq_rel) - 1;
-    context.probe().emit(EventType::PermitReleased, 0, 0, inside);
+    context.probe().record(EventType::PermitReleased, 0, 0, inside);
     block.permitsOut.fetch_sub(1, std::memory_order_relaxed);
     block.semaphore.post();
     context.probe().setState(WorkerState::Working);
@@ -353,7 +353,7 @@ bool overReleasePermit(WorkerContext& context)
         block.overReleases.fetch_add(1, std::memory_order_relaxed);
         block.semaphore.post();
     }
-    context.probe().emit(EventType::OverRelease, 0, refused ? 1 : 0);
+    context.probe().record(EventType::OverRelease, 0, refused ? 1 : 0);
     return refused;
 }
 
@@ -434,7 +434,7 @@ bool waitAtBarrier(WorkerContext& context)
         probe.addBlocked(monotonicNs() - arrivedAt);
         probe.setState(before);
     }
-    probe.emit(EventType::BarrierPass, 0, generation);
+    probe.record(EventType::BarrierPass, 0, generation);
     probe.addOp();
     return true;
 }
@@ -457,10 +457,10 @@ bool appendAndNotify(WorkerContext& context, uint64_t key)
     condition.tail.store(tail + 1, std::memory_order_release);
     const uint64_t length = tail + 1 - condition.head.load(std::memory_order_relaxed);
     Probe& probe = context.probe();
-    probe.emit(EventType::ListAppend, 0, int64_t(key), int64_t(length));
+    probe.record(EventType::ListAppend, 0, int64_t(key), int64_t(length));
     const bool all = context.segment().control.notifyAll.load(std::memory_order_relaxed) != 0;
     condition.sequence.fetch_add(1, std::memory_order_acq_rel);
-    probe.emit(EventType::ConditionNotify, 0, all ? 1 : 0,
+    probe.record(EventType::ConditionNotify, 0, all ? 1 : 0,
                condition.waiting.load(std::memory_order_relaxed));
     syscall(SYS_futex, reinterpret_cast<uint32_t*>(&condition.sequence), FUTEX_WAKE,
             all ? INT_MAX : 1, nullptr, nullptr, 0);
@@ -500,19 +500,19 @@ std::optional<uint64_t> waitAndPop(WorkerContext& context)
         if (context.stopRequested() || !acquireGuard(context, 0))
             return std::nullopt;
         waited = true;
-        probe.emit(EventType::ConditionWoken, 0, int64_t(length()));
+        probe.record(EventType::ConditionWoken, 0, int64_t(length()));
     }
     uint64_t key = 0;
     if (length() == 0) {
         // `if` instead of `while`: another consumer took the item between the
         // notify and our waking. Python's items.pop(0) raises IndexError here.
         condition.emptyPops.fetch_add(1, std::memory_order_relaxed);
-        probe.emit(EventType::ListPop, 1, 0, 0);
+        probe.record(EventType::ListPop, 1, 0, 0);
     } else {
         const uint64_t head = condition.head.load(std::memory_order_relaxed);
         key = condition.items[head % kMaxListLength].load(std::memory_order_relaxed);
         condition.head.store(head + 1, std::memory_order_release);
-        probe.emit(EventType::ListPop, 0, int64_t(key), int64_t(length()));
+        probe.record(EventType::ListPop, 0, int64_t(key), int64_t(length()));
         if (key != kSentinelKey)
             probe.addOp();
     }
@@ -524,7 +524,7 @@ void taskDone(WorkerContext& context)
 {
     BoundedQueue& queue = context.segment().queue;
     const int64_t unfinished = queue.unfinishedTasks.fetch_sub(1, std::memory_order_acq_rel) - 1;
-    context.probe().emit(EventType::TaskDone, 0, unfinished);
+    context.probe().record(EventType::TaskDone, 0, unfinished);
     if (unfinished == 0) {
         queue.tasksDoneSequence.fetch_add(1, std::memory_order_acq_rel);
         futexWakeAll(queue.tasksDoneSequence);
@@ -545,7 +545,7 @@ bool joinQueue(WorkerContext& context)
         if (unfinished <= 0) {
             probe.addBlocked(monotonicNs() - began);
             probe.setState(WorkerState::Working);
-            probe.emit(EventType::JoinReturned, 0, unfinished);
+            probe.record(EventType::JoinReturned, 0, unfinished);
             return true;
         }
         if (context.stopRequested())
@@ -595,9 +595,9 @@ QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs
     queue.usedSlots.post();
     Probe& probe = context.probe();
     if (key == kSentinelKey) {
-        probe.emit(EventType::SentinelPut, 0, 0, int64_t(puts - gets));
+        probe.record(EventType::SentinelPut, 0, 0, int64_t(puts - gets));
     } else {
-        probe.emit(EventType::ItemPut, 0, int64_t(key), int64_t(puts - gets));
+        probe.record(EventType::ItemPut, 0, int64_t(key), int64_t(puts - gets));
         probe.addOp();
     }
     return QueueResult::Done;
@@ -631,9 +631,9 @@ QueueResult queueTryGet(WorkerContext& context, uint32_t timeoutMs, uint64_t* ke
     const int64_t depth = puts >= gets ? int64_t(puts - gets) : 0;
     Probe& probe = context.probe();
     if (*key == kSentinelKey) {
-        probe.emit(EventType::SentinelGot, 0, 0, depth);
+        probe.record(EventType::SentinelGot, 0, 0, depth);
     } else {
-        probe.emit(EventType::ItemGot, 0, int64_t(*key), depth);
+        probe.record(EventType::ItemGot, 0, int64_t(*key), depth);
         probe.addOp();
     }
     return QueueResult::Done;

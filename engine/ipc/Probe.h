@@ -11,7 +11,7 @@ class Probe
 public:
     explicit Probe(WorkerSlot& slot) : m_slot(slot) {}
 
-    void emit(EventType type, uint16_t object, int64_t a, int64_t b = 0) noexcept
+    void record(EventType type, uint16_t object, int64_t a, int64_t b = 0) noexcept
     {
         emitAt(monotonicNs(), type, object, a, b);
     }

@@ -62,7 +62,7 @@ Message dataMessage(ipc::WorkerContext& context, uint64_t seq)
 
 int closedReport(ipc::WorkerContext& context, int peer)
 {
-    context.probe().emit(ipc::EventType::ChannelClosed, uint16_t(peer), 0);
+    context.probe().record(ipc::EventType::ChannelClosed, uint16_t(peer), 0);
     context.segment().messaging.connectionsClosed.fetch_add(1, std::memory_order_relaxed);
     return kOk;
 }
@@ -122,7 +122,7 @@ int runPipeEnd(ipc::WorkerContext& context, const WorkerArgs& args)
         if (sendDue && (entry.revents & POLLOUT)) {
             if (ipc::sendMessage(context, fd, dataMessage(context, sent)) != IoResult::Ok)
                 return context.stopRequested() ? kStopped : kRuntimeFailure;
-            context.probe().emit(ipc::EventType::MessageSent, uint16_t(peer), int64_t(sent));
+            context.probe().record(ipc::EventType::MessageSent, uint16_t(peer), int64_t(sent));
             nextSendAt = now + uint64_t(sendGapUs(context)) * 1000;
             if (++sent == total) {
                 ::shutdown(fd, SHUT_WR); // our conn.close(): the peer's recv() sees EOF
@@ -216,7 +216,7 @@ int runSocketClient(ipc::WorkerContext& context, const WorkerArgs& args)
             ::close(fd);
             return context.stopRequested() ? kStopped : kRuntimeFailure;
         }
-        context.probe().emit(ipc::EventType::MessageSent, 0, int64_t(seq));
+        context.probe().record(ipc::EventType::MessageSent, 0, int64_t(seq));
         context.probe().addOp();
     }
     ::close(fd); // the server sees the close as end of file
@@ -330,7 +330,7 @@ int runManagerClient(ipc::WorkerContext& context, const WorkerArgs& args)
                 ::close(fd);
                 return context.stopRequested() ? kStopped : kRuntimeFailure;
             }
-            context.probe().emit(ipc::EventType::ManagerRequest,
+            context.probe().record(ipc::EventType::ManagerRequest,
                                  kind == MessageKind::DictSet ? 0 : 1,
                                  int64_t(ipc::monotonicNs() - began), int64_t(seq));
             context.probe().addOp();

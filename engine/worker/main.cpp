@@ -146,11 +146,11 @@ struct QueueCalls
                 return false;
             case ipc::QueueResult::FullOrEmpty:
                 queue.fullRaised.fetch_add(1, std::memory_order_relaxed);
-                m_context.probe().emit(ipc::EventType::QueueFull, 0,
+                m_context.probe().record(ipc::EventType::QueueFull, 0,
                                        int64_t(ipc::monotonicNs() - began), timeout);
                 if (answeredNotFull) {
                     queue.staleAnswers.fetch_add(1, std::memory_order_relaxed);
-                    m_context.probe().emit(ipc::EventType::StaleAnswer, 1, 0);
+                    m_context.probe().record(ipc::EventType::StaleAnswer, 1, 0);
                 }
                 if (timeout == 0 && !m_context.pauseFor(kRetryUs))
                     return false;
@@ -179,11 +179,11 @@ struct QueueCalls
                 return std::nullopt;
             case ipc::QueueResult::FullOrEmpty:
                 queue.emptyRaised.fetch_add(1, std::memory_order_relaxed);
-                m_context.probe().emit(ipc::EventType::QueueEmpty, 0,
+                m_context.probe().record(ipc::EventType::QueueEmpty, 0,
                                        int64_t(ipc::monotonicNs() - began), getTimeoutMs);
                 if (checkFirst) {
                     queue.staleAnswers.fetch_add(1, std::memory_order_relaxed);
-                    m_context.probe().emit(ipc::EventType::StaleAnswer, 0, 0);
+                    m_context.probe().record(ipc::EventType::StaleAnswer, 0, 0);
                 }
                 if (getTimeoutMs == 0 && !m_context.pauseFor(kRetryUs))
                     return std::nullopt;
