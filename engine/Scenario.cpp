@@ -566,6 +566,19 @@ const ParameterSpec* Scenario::findSpec(ScenarioKind kind, const QString& key)
     return nullptr;
 }
 
+bool Scenario::usesGuardLock(ScenarioKind kind)
+{
+    switch (kind) {
+    case ScenarioKind::Deadlock:
+    case ScenarioKind::AbandonedLock:
+    case ScenarioKind::Condition:
+        return true;
+    default:
+        break;
+    }
+    return findSpec(kind, QStringLiteral("lock")) != nullptr;
+}
+
 QString Scenario::kindName(ScenarioKind kind)
 {
     switch (kind) {

@@ -60,6 +60,8 @@ public:
     static std::optional<ScenarioKind> kindFromName(const QString& name);
     static const QList<ParameterSpec>& parameterSpecs(ScenarioKind kind);
     static const ParameterSpec* findSpec(ScenarioKind kind, const QString& key);
+    // The workers of this kind take guard lock 0 (always, or when its switch is on).
+    static bool usesGuardLock(ScenarioKind kind);
 
     // Built-in scenarios live in resources/scenarios/*.json (compiled in as
     // :/scenarios/NAME.json); names sorted.

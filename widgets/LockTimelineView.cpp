@@ -299,19 +299,7 @@ double LockTimelineView::meanWaitMs() const
 
 bool LockTimelineView::scenarioHasLock() const
 {
-    if (m_lockSeen)
-        return true;
-    if (!m_scenario)
-        return false;
-    switch (m_scenario->kind()) {
-    case ScenarioKind::Deadlock:
-    case ScenarioKind::AbandonedLock:
-    case ScenarioKind::Condition:
-        return true;
-    default:
-        break;
-    }
-    return Scenario::findSpec(m_scenario->kind(), QStringLiteral("lock")) != nullptr;
+    return m_lockSeen || (m_scenario && Scenario::usesGuardLock(m_scenario->kind()));
 }
 
 bool LockTimelineView::lockSwitchedOff() const

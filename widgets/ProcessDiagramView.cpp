@@ -384,19 +384,7 @@ const ProcessDiagramView::Process* ProcessDiagramView::processOf(int id) const
 
 bool ProcessDiagramView::showsLock() const
 {
-    if (m_lockSeen)
-        return true;
-    if (!m_scenario)
-        return false;
-    switch (m_scenario->kind()) {
-    case ScenarioKind::Deadlock:
-    case ScenarioKind::AbandonedLock:
-    case ScenarioKind::Condition:
-        return true;
-    default:
-        break;
-    }
-    return Scenario::findSpec(m_scenario->kind(), QStringLiteral("lock")) != nullptr;
+    return m_lockSeen || (m_scenario && Scenario::usesGuardLock(m_scenario->kind()));
 }
 
 bool ProcessDiagramView::holderIsDead() const
@@ -547,8 +535,8 @@ void ProcessDiagramView::layoutTickets()
                           m_lockHome.center().y() - row * (chipH + 3));
     }
     if (m_ticketsBelow)
-        m_moreTicketsAt = QPointF(m_centre.right() + chipW,
-                                  m_centre.bottom() + metrics.height() + 6 + chipH / 2);
+        m_moreTicketsAt =
+            QPointF(m_centre.right() + chipW, m_centre.bottom() + metrics.height() + 6 + chipH / 2);
 }
 
 QPointF ProcessDiagramView::tokenTarget() const
@@ -1043,12 +1031,11 @@ void ProcessDiagramView::paintLock(QPainter& painter)
             const double top = m_ticketsBelow ? m_centre.bottom() + 3
                                               : m_lockHome.center().y() - chipH / 2 - line - 1;
             painter.setPen(deadHolder ? kDeadRed : pal.color(QPalette::PlaceholderText));
-            painter.drawText(
-                QRectF(x, top, width() - x - 8, line),
-                Qt::AlignLeft | Qt::AlignVCenter,
-                metrics.elidedText(deadHolder ? tr("waiting forever for the lock:")
-                                              : tr("waiting for the lock:"),
-                                   Qt::ElideRight, width() - x - 8));
+            painter.drawText(QRectF(x, top, width() - x - 8, line),
+                             Qt::AlignLeft | Qt::AlignVCenter,
+                             metrics.elidedText(deadHolder ? tr("waiting forever for the lock:")
+                                                           : tr("waiting for the lock:"),
+                                                Qt::ElideRight, width() - x - 8));
         }
     }
     for (int i = 0; i < std::min<int>(m_ticketsShown, int(m_tickets.size())); ++i) {

@@ -3,6 +3,7 @@
 // how fast producers put and consumers get, and when it was full (every put()
 // blocks) or empty (every get() blocks). Reads the Recording's samples only.
 #include "LiveView.h"
+#include "PlotSupport.h"
 
 #include <QList>
 #include <QPair>
@@ -22,57 +23,6 @@ class QLabel;
 namespace ipcscope {
 
 enum class ScenarioKind;
-
-// --- Shared by the QCustomPlot views (QueueDepthView, RaceView). They live
-// here because the widgets target takes a fixed list of files per view; move
-// them to a PlotSupport.h of their own when a third plot view needs them.
-
-// A line fed at the sampling rate but kept at most two points (min and max)
-// per time bucket; data older than a minute is merged into coarser buckets
-// once the graph holds too many points, so memory stays bounded on long
-// sessions while the recent past keeps full display resolution.
-class DecimatedLine
-{
-public:
-    static constexpr double kBucketSeconds = 0.010; // min + max: one point per 5 ms
-    static constexpr int kMaxPoints = 60'000;       // then the old part is merged
-    static constexpr double kFineSeconds = 60;      // never merged: what following shows
-
-    void attach(QCPGraph* graph) { m_graph = graph; }
-    void clear();
-    void add(double time, double value);
-    // Hands the buckets closed since the last flush to the graph and redraws
-    // the still open one (its points are replaced, never duplicated).
-    void flush();
-    int pointCount() const;
-
-private:
-    struct Bucket
-    {
-        qint64 index = -1; // -1: none open
-        double minTime = 0, minValue = 0, maxTime = 0, maxValue = 0;
-    };
-    static void appendBucket(const Bucket& bucket, QVector<double>& keys, QVector<double>& values);
-    void mergeOld();
-
-    QCPGraph* m_graph = nullptr;
-    Bucket m_open;
-    QVector<double> m_keys, m_values; // closed buckets not handed to the graph yet
-    double m_lastCommitted = -std::numeric_limits<double>::infinity();
-    bool m_openShown = false;
-};
-
-// Colours and fonts of axes, grid and legend from the widget's palette and
-// font (never a fixed family: the font's fallbacks render Chinese labels).
-void applyPlotTheme(QCustomPlot* plot, const QWidget* from);
-// QCPLegend wraps after a number of items, not at a width: picks the largest
-// number of columns that fits `width` pixels.
-void fitLegendColumns(QCPLegend* legend, int width);
-// A y-axis label longer than its plot is tall would run into the plot below:
-// such a label is left out until there is room (the legend still names the
-// lines). Call after the layout; returns whether a label changed.
-using AxisLabels = QList<QPair<QCPAxis*, QString>>;
-bool fitAxisLabels(const AxisLabels& labels);
 
 class QueueDepthView : public LiveView
 {

@@ -401,21 +401,13 @@ void RaceView::setFollowing(bool following)
 
 void RaceView::applyFollowRange()
 {
-    const double upper = std::max(m_lastTime, kFollowSeconds);
-    m_lostRect->axis(QCPAxis::atBottom)->setRange(upper - kFollowSeconds, upper);
-    m_valueRect->axis(QCPAxis::atBottom)->setRange(upper - kFollowSeconds, upper);
+    followTimeRange({m_lostRect, m_valueRect}, m_lastTime, kFollowSeconds);
 }
 
 void RaceView::showAll()
 {
-    double lower = 0;
-    double upper = kFollowSeconds;
-    if (m_haveSamples) {
-        lower = std::min(0.0, m_firstTime);
-        upper = std::max(m_lastTime, lower + 0.1);
-    }
-    m_lostRect->axis(QCPAxis::atBottom)->setRange(lower, upper);
-    m_valueRect->axis(QCPAxis::atBottom)->setRange(lower, upper);
+    showWholeTimeRange({m_lostRect, m_valueRect}, m_haveSamples, m_firstTime, m_lastTime,
+                       kFollowSeconds);
     fitValueAxes();
     m_counterPlot->replot(QCustomPlot::rpQueuedReplot);
 }
