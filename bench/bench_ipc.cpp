@@ -123,7 +123,7 @@ void benchProbe()
     Drainer drainer(owned->segment()); // keeps the ring from filling, as the sampler does
     t0 = ipc::monotonicNs();
     for (uint64_t i = 0; i < n; ++i)
-        probe.emit(ipc::EventType::CounterRead, 0, int64_t(i));
+        probe.record(ipc::EventType::CounterRead, 0, int64_t(i));
     const double probeNs = double(ipc::monotonicNs() - t0) / double(n);
     drainer.stop();
     report("probe_ns_per_event", probeNs);
@@ -281,7 +281,7 @@ void benchCapture()
         for (uint64_t now = start; now < end; now = ipc::monotonicNs()) {
             const uint64_t due = (now - start) / 1'000'000 * perWorkerPerMs + perWorkerPerMs;
             for (; written < due; ++written)
-                probe.emit(ipc::EventType::CounterRead, 0, int64_t(written));
+                probe.record(ipc::EventType::CounterRead, 0, int64_t(written));
             std::this_thread::sleep_for(std::chrono::microseconds(200));
         }
     });
