@@ -192,6 +192,7 @@ private:
 };
 
 QString workerStateName(ipc::WorkerState state); // stable English identifier, e.g. "blocked_put"
-QString roleName(ipc::Role role);                // "incrementer", "producer", "consumer"
+QString roleName(ipc::Role role);                // "incrementer", "producer", ... (ipc::roleId)
+QString roleLabel(ipc::Role role); // translated, for people ("producer" / "生产者")
 
 } // namespace ipcscope

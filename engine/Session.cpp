@@ -579,7 +579,7 @@ int Session::addWorker(ipc::Role role, QString* error)
         queue.sentinelsToSend.fetch_add(1);
     if (!launch(id, role, error))
         return -1;
-    say(tr("added %1 %2").arg(roleName(role)).arg(id));
+    say(tr("added %1 %2").arg(roleLabel(role)).arg(id));
     return id;
 }
 
@@ -612,7 +612,7 @@ void Session::onChildFinished(int id, int exitCode, bool crashed)
             m_segment->segment().queue.producersRunning.fetch_sub(1);
     }
     if (exit == QLatin1String("killed"))
-        say(tr("worker %1 (%2) was killed").arg(id).arg(roleName(c->role)));
+        say(tr("worker %1 (%2) was killed").arg(id).arg(roleLabel(c->role)));
     else if (exit == QLatin1String("error"))
         say(tr("worker %1 failed (exit code %2): %3").arg(id).arg(exitCode).arg(said));
     emit workerExited(id, exit);

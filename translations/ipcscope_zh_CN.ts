@@ -416,7 +416,7 @@ exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
 <context>
     <name>Role</name>
     <message>
-        <location filename="../widgets/StateStyle.cpp" line="+105"/>
+        <location filename="../engine/Recording.cpp" line="+351"/>
         <source>incrementer</source>
         <translation>自增进程</translation>
     </message>
@@ -505,12 +505,12 @@ exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
     <name>Scenario</name>
     <message>
         <location filename="../engine/Scenario.cpp" line="-444"/>
-        <location line="+621"/>
+        <location line="+634"/>
         <source>an array</source>
         <translation>一个数组</translation>
     </message>
     <message>
-        <location line="-619"/>
+        <location line="-632"/>
         <source>an object</source>
         <translation>一个对象</translation>
     </message>
@@ -551,7 +551,7 @@ exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
         <translation>无法读取场景文件 %1：文件超过 %2 字节，远远超出一个场景所需</translation>
     </message>
     <message>
-        <location line="+464"/>
+        <location line="+477"/>
         <source>built-in scenario %1: %2</source>
         <translation>内置场景 %1：%2</translation>
     </message>
@@ -688,7 +688,7 @@ exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
 <context>
     <name>WorkerState</name>
     <message>
-        <location filename="../widgets/StateStyle.cpp" line="-81"/>
+        <location filename="../widgets/StateStyle.cpp" line="+58"/>
         <source>starting</source>
         <translation>启动中</translation>
     </message>
@@ -797,19 +797,19 @@ exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
     </message>
     <message>
         <location line="+94"/>
-        <location line="+340"/>
+        <location line="+328"/>
         <source>Wheel: zoom the time axis · drag: pan · double-click: show all
 (while following, the wheel changes how many seconds are shown)</source>
         <translation>滚轮：缩放时间轴 · 拖动：平移 · 双击：显示全部
 （跟随最新数据时，滚轮改变显示的秒数）</translation>
     </message>
     <message>
-        <location line="-332"/>
+        <location line="-320"/>
         <source>Lock holders over time</source>
         <translation>锁持有者时间线</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+335"/>
         <location line="+16"/>
         <source>W%1 · %2</source>
         <translation>W%1 · %2</translation>
@@ -1683,7 +1683,7 @@ The default scenario is used instead.</source>
         <translation>进程</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+257"/>
         <location line="+532"/>
         <source>W%1 · %2</source>
         <translation>W%1 · %2</translation>
@@ -1861,12 +1861,12 @@ The default scenario is used instead.</source>
     </message>
     <message>
         <location line="+45"/>
-        <location line="+92"/>
+        <location line="+91"/>
         <source>W%1</source>
         <translation>W%1</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-83"/>
         <source>pid %1</source>
         <translation>pid %1</translation>
     </message>
@@ -1886,7 +1886,7 @@ The default scenario is used instead.</source>
         <translation>锁已关闭：无人等待，更新互相竞争</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>waiting forever for the lock:</source>
         <translation>永远在等待锁：</translation>
     </message>
@@ -1904,7 +1904,7 @@ The default scenario is used instead.</source>
 <context>
     <name>ipcscope::QueueDepthView</name>
     <message>
-        <location filename="../widgets/QueueDepthView.cpp" line="+583"/>
+        <location filename="../widgets/QueueDepthView.cpp" line="+353"/>
         <source>Full %1 s (put() blocks) · empty %2 s (get() blocks) · deepest %3 of %4</source>
         <translation>已满 %1 秒（put() 阻塞） · 已空 %2 秒（get() 阻塞） · 最大深度 %3/%4</translation>
     </message>
@@ -1972,7 +1972,7 @@ The default scenario is used instead.</source>
 <context>
     <name>ipcscope::RaceView</name>
     <message>
-        <location filename="../widgets/RaceView.cpp" line="+473"/>
+        <location filename="../widgets/RaceView.cpp" line="+465"/>
         <source>W%1 &amp; W%2 both read %3</source>
         <translation>W%1 和 W%2 都读到了 %3</translation>
     </message>

@@ -98,45 +98,4 @@ QString stateLabel(ipc::WorkerState state)
     return QCoreApplication::translate("WorkerState", "unknown");
 }
 
-QString roleLabel(ipc::Role role)
-{
-    switch (role) {
-    case ipc::Role::Incrementer:
-        return QCoreApplication::translate("Role", "incrementer");
-    case ipc::Role::Producer:
-        return QCoreApplication::translate("Role", "producer");
-    case ipc::Role::Consumer:
-        return QCoreApplication::translate("Role", "consumer");
-    case ipc::Role::ArrayWriter:
-        return QCoreApplication::translate("Role", "array writer");
-    case ipc::Role::SemaphoreUser:
-        return QCoreApplication::translate("Role", "semaphore user");
-    case ipc::Role::EventWaiter:
-        return QCoreApplication::translate("Role", "event waiter");
-    case ipc::Role::EventSetter:
-        return QCoreApplication::translate("Role", "event setter");
-    case ipc::Role::BarrierParty:
-        return QCoreApplication::translate("Role", "barrier party");
-    case ipc::Role::LockPair:
-        return QCoreApplication::translate("Role", "two-lock worker");
-    case ipc::Role::ListProducer:
-        return QCoreApplication::translate("Role", "list producer");
-    case ipc::Role::ListConsumer:
-        return QCoreApplication::translate("Role", "list consumer");
-    case ipc::Role::PipeEnd:
-        return QCoreApplication::translate("Role", "pipe end");
-    case ipc::Role::SocketServer:
-        return QCoreApplication::translate("Role", "socket server");
-    case ipc::Role::SocketClient:
-        return QCoreApplication::translate("Role", "socket client");
-    case ipc::Role::ManagerServer:
-        return QCoreApplication::translate("Role", "manager server");
-    case ipc::Role::ManagerClient:
-        return QCoreApplication::translate("Role", "manager client");
-    case ipc::Role::None:
-        break;
-    }
-    return QCoreApplication::translate("Role", "none");
-}
-
 } // namespace ipcscope
