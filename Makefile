@@ -27,5 +27,12 @@ run: build
 test: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS) --timeout 600
 
+# Benchmarks: a Release build of their own (build-release/), then bench/run.py
+# prints one table and writes bench/RESULTS.md (see bench/CMakeLists.txt).
+bench: deps
+	cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release
+	cmake --build build-release -j $(JOBS) --target ipcscope-benchmarks
+	python3 bench/run.py --build build-release
+
 clean:
 	rm -rf $(BUILD_DIR)

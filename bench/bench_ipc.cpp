@@ -1,18 +1,30 @@
 // Benchmarks of the shared-memory side (no Qt): the probe, the real queue
-// against boost::interprocess::message_queue, the counter. Real processes
-// (fork) on a real segment. Prints "key value" lines for bench/run.py.
+// against boost::interprocess::message_queue, the counter, raw ring capture.
+// Real processes (fork) on a real segment. Prints "key value" lines for
+// bench/run.py; every figure is the median of its rounds, and a figure and
+// its comparison are measured in alternating rounds of the same run.
 //
-//   ipcscope-bench-ipc [--smoke]
+//   ipcscope-bench-ipc [--smoke] [--only
+//   probe|queue|queue1|mq1|overhead|counter|counter-locked|capture] [--rounds N]
+//
+// Built twice: ipcscope-bench-ipc (the probe as shipped) and
+// ipcscope-bench-ipc-probe-off (the same code with -DIPCSCOPE_PROBE_OFF, the
+// probe compiled out, observed by nobody): the "overhead" figures of the two
+// give row 5 of bench/RESULTS.md.
 #include "ipc/Clock.h"
 #include "ipc/Primitives.h"
 #include "ipc/Segment.h"
 
 #include <boost/interprocess/ipc/message_queue.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <memory>
+#include <string>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -24,11 +36,26 @@ namespace bip = boost::interprocess;
 namespace {
 
 bool g_smoke = false;
+int g_rounds = 0; // 0: the mode's default
 
-void report(const char* key, double value)
+int rounds(int full)
 {
-    std::printf("%s %.6g\n", key, value);
+    return g_rounds > 0 ? g_rounds : (g_smoke ? 1 : full);
+}
+
+void report(const std::string& key, double value)
+{
+    std::printf("%s %.6g\n", key.c_str(), value);
     std::fflush(stdout);
+}
+
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 // Runs `body(index)` in `count` forked children and waits for all of them.
@@ -37,18 +64,29 @@ void forkAndWait(int count, const std::function<void(int)>& body)
     std::vector<pid_t> children;
     for (int i = 0; i < count; ++i) {
         const pid_t pid = fork();
+        if (pid < 0) {
+            std::perror("fork");
+            std::exit(1);
+        }
         if (pid == 0) {
             body(i);
             _exit(0);
         }
         children.push_back(pid);
     }
-    for (pid_t pid : children)
-        waitpid(pid, nullptr, 0);
+    for (pid_t pid : children) {
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            std::fprintf(stderr, "bench child %d failed\n", int(pid));
+            std::exit(1);
+        }
+    }
 }
 
-// A plain drain thread standing in for the Sampler's ring work (the Sampler
-// itself is measured by bench_engine): empties every in-use ring at 1 kHz.
+// A plain drain thread standing in for the Sampler's ring work (the real
+// Sampler is measured by ipcscope-bench-engine): empties every in-use ring at
+// 1 kHz, as the Sampler does at its default rate.
 class Drainer
 {
 public:
@@ -70,7 +108,7 @@ public:
             m_thread.join();
         }
     }
-    uint64_t drained() const { return m_drained; }
+    uint64_t drained() const { return m_drained.load(); }
     uint64_t dropped() const
     {
         uint64_t total = 0;
@@ -89,7 +127,7 @@ private:
     ipc::Segment& m_segment;
     std::vector<ipc::EventRecord> m_buffer;
     std::atomic<bool> m_stop{false};
-    uint64_t m_drained = 0;
+    std::atomic<uint64_t> m_drained{0};
     std::thread m_thread;
 };
 
@@ -105,38 +143,66 @@ std::unique_ptr<ipc::OwnedSegment> makeSegment(uint32_t capacity, int workers, i
     return owned;
 }
 
-// --- probe cost -----------------------------------------------------------
+// --- row 1: probe cost ------------------------------------------------------
 
+// Bare timestamp reads (the floor any timestamped event pays) against
+// Probe::record (a timestamp read and a ring push), in alternating rounds. The
+// probe writes in chunks of a quarter ring and waits for the drainer between
+// chunks, so that no event is dropped: a drop would skip the store and make
+// the probe look cheaper than it is.
 void benchProbe()
 {
-    const uint64_t n = g_smoke ? 100'000 : 20'000'000;
-    // Bare timestamp reads: the floor any timestamped event pays.
-    uint64_t sink = 0;
-    uint64_t t0 = ipc::monotonicNs();
-    for (uint64_t i = 0; i < n; ++i)
-        sink += ipc::monotonicNs();
-    const double bareNs = double(ipc::monotonicNs() - t0) / double(n);
-
+    const uint64_t n = g_smoke ? 100'000 : 2'000'000;
+    constexpr uint64_t kChunk = ipc::kRingCapacity / 4;
     auto owned = makeSegment(1, 1, ipc::Role::Incrementer);
     ipc::WorkerSlot& slot = owned->segment().workerSlots[0];
     ipc::Probe probe(slot);
-    Drainer drainer(owned->segment()); // keeps the ring from filling, as the sampler does
-    t0 = ipc::monotonicNs();
-    for (uint64_t i = 0; i < n; ++i)
+    Drainer drainer(owned->segment());
+    // Warm-up: every page of the ring touched once (first touches of shared
+    // memory are page faults, paid once per session, not per event).
+    for (uint64_t i = 0; i < ipc::kRingCapacity / 2; ++i)
         probe.record(ipc::EventType::CounterRead, 0, int64_t(i));
-    const double probeNs = double(ipc::monotonicNs() - t0) / double(n);
+    while (slot.ring.tail.load() != slot.ring.head.load())
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+    for (uint64_t i = 0; i < ipc::kRingCapacity / 2; ++i)
+        probe.record(ipc::EventType::CounterRead, 0, int64_t(i));
+    while (slot.ring.tail.load() != slot.ring.head.load())
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+    std::vector<double> bare, probed;
+    uint64_t sink = 0;
+    for (int round = 0; round < rounds(7); ++round) {
+        uint64_t t0 = ipc::monotonicNs();
+        for (uint64_t i = 0; i < n; ++i)
+            sink += ipc::monotonicNs();
+        bare.push_back(double(ipc::monotonicNs() - t0) / double(n));
+
+        uint64_t spent = 0;
+        for (uint64_t done = 0; done < n; done += kChunk) {
+            t0 = ipc::monotonicNs();
+            for (uint64_t i = 0; i < kChunk; ++i)
+                probe.record(ipc::EventType::CounterRead, 0, int64_t(i));
+            spent += ipc::monotonicNs() - t0;
+            while (slot.ring.tail.load(std::memory_order_acquire) !=
+                   slot.ring.head.load(std::memory_order_relaxed))
+                std::this_thread::sleep_for(std::chrono::microseconds(100));
+        }
+        const uint64_t emitted = (n + kChunk - 1) / kChunk * kChunk;
+        probed.push_back(double(spent) / double(emitted));
+    }
     drainer.stop();
-    report("probe_ns_per_event", probeNs);
-    report("bare_timestamp_ns", bareNs);
+    report("probe_ns_per_event", median(probed));
+    report("bare_timestamp_ns", median(bare));
     report("probe_dropped", double(drainer.dropped()));
     if (sink == 42)
         std::puts("");
 }
 
-// --- queue throughput ----------------------------------------------------
+// --- rows 2-5: queue throughput ---------------------------------------------
 
 constexpr uint32_t kQueueCapacity = 64;
 
+// The real queue: queuePut/queueGet as ipcscope-worker calls them, lock on,
+// no delays, the probe writing its events, a drainer emptying the rings.
 double ourQueueItemsPerSecond(int producers, int consumers, uint64_t itemsPerProducer,
                               uint64_t* droppedOut)
 {
@@ -147,6 +213,7 @@ double ourQueueItemsPerSecond(int producers, int consumers, uint64_t itemsPerPro
             uint32_t(i < producers ? ipc::Role::Producer : ipc::Role::Consumer));
         segment.workerSlots[i].inUse.store(1);
     }
+    segment.control.lockEnabled[segment.queue.lockIndex].store(1); // lock on
     segment.queue.producersRunning.store(producers);
     segment.queue.sentinelsToSend.store(consumers);
     Drainer drainer(segment);
@@ -168,9 +235,10 @@ double ourQueueItemsPerSecond(int producers, int consumers, uint64_t itemsPerPro
     const double seconds = double(ipc::monotonicNs() - t0) * 1e-9;
     drainer.stop();
     *droppedOut = drainer.dropped();
-    return double(producers * itemsPerProducer) / seconds;
+    return double(uint64_t(producers) * itemsPerProducer) / seconds;
 }
 
+// The same item (a key and a timestamp: what our queue stores per slot).
 struct Item
 {
     uint64_t key;
@@ -189,10 +257,10 @@ double boostMessageQueueItemsPerSecond(int producers, int consumers, uint64_t it
         Item item{};
         if (i < producers) {
             for (uint64_t seq = 0; seq < itemsPerProducer; ++seq) {
-                item = {ipc::itemKey(uint32_t(i), seq), 0};
+                item = {ipc::itemKey(uint32_t(i), seq), ipc::monotonicNs()};
                 mq.send(&item, sizeof item, 0);
             }
-            // Sentinels: simpler than ours (each producer sends its share).
+            // Sentinels: each producer sends its share.
             for (int c = i; c < consumers; c += producers) {
                 item.key = ipc::kSentinelKey;
                 mq.send(&item, sizeof item, 0);
@@ -209,27 +277,59 @@ double boostMessageQueueItemsPerSecond(int producers, int consumers, uint64_t it
     });
     const double seconds = double(ipc::monotonicNs() - t0) * 1e-9;
     bip::message_queue::remove(name.c_str());
-    return double(producers * itemsPerProducer) / seconds;
+    return double(uint64_t(producers) * itemsPerProducer) / seconds;
+}
+
+uint64_t queueItems()
+{
+    return g_smoke ? 20'000 : 400'000;
 }
 
 void benchQueues()
 {
-    const uint64_t total = g_smoke ? 20'000 : 2'000'000;
+    const uint64_t total = queueItems();
     for (int pairs : {1, 2, 4}) {
-        uint64_t dropped = 0;
-        const double ours = ourQueueItemsPerSecond(pairs, pairs, total / pairs, &dropped);
-        const double boost = boostMessageQueueItemsPerSecond(pairs, pairs, total / pairs);
-        char key[64];
-        std::snprintf(key, sizeof key, "queue_%dp%dc_items_per_s", pairs, pairs);
-        report(key, ours);
-        std::snprintf(key, sizeof key, "boost_mq_%dp%dc_items_per_s", pairs, pairs);
-        report(key, boost);
-        std::snprintf(key, sizeof key, "queue_%dp%dc_events_dropped", pairs, pairs);
-        report(key, double(dropped));
+        std::vector<double> ours, boost;
+        uint64_t droppedTotal = 0;
+        for (int round = 0; round < rounds(3); ++round) {
+            uint64_t dropped = 0;
+            ours.push_back(ourQueueItemsPerSecond(pairs, pairs, total / pairs, &dropped));
+            droppedTotal += dropped;
+            boost.push_back(boostMessageQueueItemsPerSecond(pairs, pairs, total / pairs));
+        }
+        const std::string config = std::to_string(pairs) + "p" + std::to_string(pairs) + "c";
+        report("queue_" + config + "_items_per_s", median(ours));
+        report("boost_mq_" + config + "_items_per_s", median(boost));
+        report("queue_" + config + "_events_dropped", double(droppedTotal));
     }
 }
 
-// --- counter ---------------------------------------------------------------
+// Our queue 1P1C only (what bench/run.py profiles when a queue target is missed).
+void benchQueue1()
+{
+    std::vector<double> ours;
+    uint64_t droppedTotal = 0;
+    for (int round = 0; round < rounds(3); ++round) {
+        uint64_t dropped = 0;
+        ours.push_back(ourQueueItemsPerSecond(1, 1, queueItems(), &dropped));
+        droppedTotal += dropped;
+    }
+    report("queue_1p1c_items_per_s", median(ours));
+    report("queue_1p1c_events_dropped", double(droppedTotal));
+}
+
+// boost::interprocess::message_queue 1P1C only (the profile's comparison).
+void benchBoostQueue1()
+{
+    std::vector<double> boost;
+    for (int round = 0; round < rounds(3); ++round)
+        boost.push_back(boostMessageQueueItemsPerSecond(1, 1, queueItems()));
+    report("boost_mq_1p1c_items_per_s", median(boost));
+}
+
+// --- counter -----------------------------------------------------------------
+
+constexpr int kCounterWorkers = 4; // the counter scenario's default
 
 double counterIncrementsPerSecond(int workers, uint64_t perWorker, const char* mode)
 {
@@ -249,27 +349,65 @@ double counterIncrementsPerSecond(int workers, uint64_t perWorker, const char* m
         }
     });
     const double seconds = double(ipc::monotonicNs() - t0) * 1e-9;
-    return double(workers * perWorker) / seconds;
+    return double(uint64_t(workers) * perWorker) / seconds;
 }
 
 void benchCounter()
 {
     const uint64_t perWorker = g_smoke ? 10'000 : 1'000'000;
-    for (const char* mode : {"locked", "unlocked", "atomic"}) {
-        char key[64];
-        std::snprintf(key, sizeof key, "counter_%s_increments_per_s", mode);
-        report(key, counterIncrementsPerSecond(4, perWorker, mode));
-    }
+    const char* modes[] = {"locked", "unlocked", "atomic"};
+    std::vector<double> figures[3];
+    for (int round = 0; round < rounds(3); ++round)
+        for (int m = 0; m < 3; ++m)
+            figures[m].push_back(counterIncrementsPerSecond(
+                kCounterWorkers, std::strcmp(modes[m], "atomic") == 0 ? perWorker * 10 : perWorker,
+                modes[m]));
+    for (int m = 0; m < 3; ++m)
+        report(std::string("counter_") + modes[m] + "_increments_per_s", median(figures[m]));
+    report("counter_workers", kCounterWorkers);
 }
 
-// --- event capture ---------------------------------------------------------
+// The locked counter only (what bench/run.py profiles when row 6 is missed).
+void benchCounterLocked()
+{
+    std::vector<double> locked;
+    for (int round = 0; round < rounds(3); ++round)
+        locked.push_back(
+            counterIncrementsPerSecond(kCounterWorkers, g_smoke ? 10'000 : 1'000'000, "locked"));
+    report("counter_locked_increments_per_s", median(locked));
+}
 
-// 8 workers together writing 1 M events/s (paced), a drainer at 1 kHz:
-// nothing may be dropped.
+// --- row 5: what the probe costs a real operation ---------------------------
+
+// Queue 1P1C and the locked counter, as above; the probe-off build prints the
+// same keys, run.py alternates the two executables.
+void benchOverhead()
+{
+    std::vector<double> queue, counter;
+    for (int round = 0; round < rounds(1); ++round) {
+        uint64_t dropped = 0;
+        queue.push_back(ourQueueItemsPerSecond(1, 1, queueItems(), &dropped));
+        counter.push_back(
+            counterIncrementsPerSecond(kCounterWorkers, g_smoke ? 10'000 : 500'000, "locked"));
+    }
+    report("overhead_queue_1p1c_items_per_s", median(queue));
+    report("overhead_counter_locked_increments_per_s", median(counter));
+#ifdef IPCSCOPE_PROBE_OFF
+    report("probe_compiled_out", 1);
+#else
+    report("probe_compiled_out", 0);
+#endif
+}
+
+// --- ring capture without the Sampler -----------------------------------------
+
+// 8 workers together writing 1 M events/s (paced), a plain drainer at 1 kHz:
+// the rings alone drop nothing. (Row 9 proper, with the real Sampler, is in
+// ipcscope-bench-engine.)
 void benchCapture()
 {
     const int workers = 8;
-    const double seconds = g_smoke ? 0.2 : 3.0;
+    const double seconds = g_smoke ? 0.2 : 2.0;
     const uint64_t perWorkerPerMs = 1'000'000 / workers / 1000;
     auto owned = makeSegment(1, workers, ipc::Role::Incrementer);
     Drainer drainer(owned->segment());
@@ -286,25 +424,50 @@ void benchCapture()
         }
     });
     drainer.stop();
-    report("capture_events_per_s", double(drainer.drained()) / seconds);
-    report("capture_events_dropped", double(drainer.dropped()));
+    report("ring_capture_events_per_s", double(drainer.drained()) / seconds);
+    report("ring_capture_events_dropped", double(drainer.dropped()));
+}
+
+int usage()
+{
+    std::fprintf(
+        stderr,
+        "usage: ipcscope-bench-ipc [--smoke] "
+        "[--only probe|queue|queue1|mq1|overhead|counter|counter-locked|capture] [--rounds N]\n");
+    return 2;
 }
 
 } // namespace
 
 int main(int argc, char** argv)
 {
+    std::string only;
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--smoke")) {
             g_smoke = true;
+        } else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) {
+            only = argv[++i];
+        } else if (!std::strcmp(argv[i], "--rounds") && i + 1 < argc) {
+            g_rounds = std::atoi(argv[++i]);
         } else {
-            std::fprintf(stderr, "usage: ipcscope-bench-ipc [--smoke]\n");
-            return 2;
+            return usage();
         }
     }
-    benchProbe();
-    benchQueues();
-    benchCounter();
-    benchCapture();
-    return 0;
+    const bool all = only.empty();
+    bool ran = false;
+    auto run = [&](const char* name, void (*bench)()) {
+        if (all || only == name) {
+            bench();
+            ran = true;
+        }
+    };
+    run("probe", benchProbe);
+    run("queue", benchQueues);
+    run("overhead", benchOverhead);
+    run("counter", benchCounter);
+    run("queue1", benchQueue1);
+    run("mq1", benchBoostQueue1);
+    run("counter-locked", benchCounterLocked);
+    run("capture", benchCapture);
+    return ran ? 0 : usage();
 }

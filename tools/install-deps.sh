@@ -3,7 +3,7 @@
 # but only those missing, so a second `make` costs nothing.
 set -eu
 packages="cmake make g++ qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-qt6-svg-dev libqcustomplot-dev libboost-dev xvfb xauth fonts-noto-cjk imagemagick"
+qt6-svg-dev libqcustomplot-dev libboost-dev xvfb xauth fonts-noto-cjk imagemagick python3"
 missing=""
 for p in $packages; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
