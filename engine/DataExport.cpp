@@ -1,30 +1,23 @@
 #include "DataExport.h"
 
+#include "SessionFile.h"
+#include "TraceExport.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
-#include <QTextStream>
 
 namespace ipcscope {
 
 namespace {
 
-bool commit(QSaveFile& file, const QString& path, QString* error)
+QString cannotWrite(const QString& path, const QString& reason)
 {
-    if (!file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
-}
-
-bool open(QSaveFile& file, const QString& path, QString* error)
-{
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return QCoreApplication::translate("DataExport", "cannot write %1: %2")
+        .arg(QDir::toNativeSeparators(path), reason);
 }
 
 // The state a worker was in at time t (intervals are in time order).
@@ -38,7 +31,69 @@ ipc::WorkerState stateAt(const WorkerRecord& worker, double t, qsizetype* cursor
     return intervals[*cursor].state;
 }
 
+// workerStateName as bytes, made once per state: CSV rows are written by the million.
+QByteArray stateNameBytes(ipc::WorkerState state)
+{
+    static const QVector<QByteArray> names = [] {
+        QVector<QByteArray> all;
+        for (quint32 s = 0; s <= quint32(ipc::WorkerState::Count); ++s)
+            all.append(workerStateName(ipc::WorkerState(s)).toLatin1());
+        return all;
+    }();
+    return names.value(qsizetype(state), QByteArrayLiteral("unknown"));
+}
+
 } // namespace
+
+ExportFile::ExportFile(const QString& path) : m_file(std::make_unique<QSaveFile>(path)) {}
+
+ExportFile::~ExportFile() = default; // not committed: QSaveFile removes its temporary file
+
+bool ExportFile::open(QString* error)
+{
+    if (!m_file->open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
+        *error = cannotWrite(m_file->fileName(), m_file->errorString());
+        return false;
+    }
+    return true;
+}
+
+void ExportFile::write(QByteArrayView data)
+{
+    while (m_failure.isEmpty() && !data.isEmpty()) {
+        const qint64 written = m_file->write(data.constData(), data.size());
+        if (written <= 0)
+            m_failure = m_file->errorString(); // e.g. "No space left on device"
+        else
+            data = data.sliced(written);
+    }
+}
+
+void ExportFile::append(QByteArrayView text)
+{
+    constexpr qsizetype kChunk = 1 << 20;
+    m_pending.append(text);
+    if (m_pending.size() >= kChunk) {
+        write(m_pending);
+        m_pending.clear();
+    }
+}
+
+bool ExportFile::commit(QString* error)
+{
+    write(m_pending);
+    m_pending.clear();
+    if (!m_failure.isEmpty()) {
+        m_file->cancelWriting();
+        *error = cannotWrite(m_file->fileName(), m_failure);
+        return false;
+    }
+    if (!m_file->commit()) {
+        *error = cannotWrite(m_file->fileName(), m_file->errorString());
+        return false;
+    }
+    return true;
+}
 
 QJsonObject sessionSummary(const Scenario& scenario, const Recording& recording, double durationS)
 {
@@ -126,36 +181,170 @@ QJsonObject sessionSummary(const Scenario& scenario, const Recording& recording,
 
 bool writeSummaryJson(const QString& path, const QJsonObject& summary, QString* error)
 {
-    QSaveFile file(path);
-    if (!open(file, path, error))
+    ExportFile file(path);
+    if (!file.open(error))
         return false;
     file.write(QJsonDocument(summary).toJson(QJsonDocument::Indented));
-    return commit(file, path, error);
+    return file.commit(error);
 }
 
 bool writeSamplesCsv(const QString& path, const Recording& recording, QString* error)
 {
-    QSaveFile file(path);
-    if (!open(file, path, error))
+    ExportFile file(path);
+    if (!file.open(error))
         return false;
     const QVector<WorkerRecord> workers = recording.workers();
-    QTextStream out(&file);
-    out << "time_s,queue_depth,produced,consumed,counter_expected,counter_actual,lost_updates,"
-           "lock_holder";
+    QByteArray row = "time_s,queue_depth,produced,consumed,counter_expected,counter_actual,"
+                     "lost_updates,lock_holder";
     for (const WorkerRecord& worker : workers)
-        out << ",worker" << worker.id << "_state";
-    out << '\n';
+        row += ",worker" + QByteArray::number(worker.id) + "_state";
+    file.append(row + '\n');
     QVector<qsizetype> cursors(workers.size(), 0);
     for (const Sample& s : recording.samplesFrom(0)) {
-        out << QString::number(s.time, 'f', 6) << ',' << s.queueDepth << ',' << s.produced << ','
-            << s.consumed << ',' << s.counterExpected << ',' << s.counterActual << ','
-            << std::max<qint64>(0, s.counterExpected - s.counterActual) << ',' << s.lockHolder;
+        row = QByteArray::number(s.time, 'f', 6);
+        for (const qint64 value :
+             {qint64(s.queueDepth), s.produced, s.consumed, s.counterExpected, s.counterActual,
+              std::max<qint64>(0, s.counterExpected - s.counterActual), qint64(s.lockHolder)})
+            row += ',' + QByteArray::number(value);
         for (qsizetype w = 0; w < workers.size(); ++w)
-            out << ',' << workerStateName(stateAt(workers[w], s.time, &cursors[w]));
-        out << '\n';
+            row += ',' + stateNameBytes(stateAt(workers[w], s.time, &cursors[w]));
+        file.append(row + '\n');
     }
-    out.flush();
-    return commit(file, path, error);
+    return file.commit(error);
+}
+
+bool writeEventsCsv(const QString& path, const Recording& recording, QString* error)
+{
+    ExportFile file(path);
+    if (!file.open(error))
+        return false;
+    // detail: what a and b mean where a name says it better (a State event's new state).
+    file.append("time_s,worker,type,object,a,b,detail\n");
+    QHash<quint16, QByteArray> typeNames;
+    QByteArray row;
+    // One shared copy (QList::mid of the whole list shares it), not millions of copies.
+    for (const RecordedEvent& e : recording.eventsFrom(0)) {
+        auto typeName = typeNames.find(quint16(e.type));
+        if (typeName == typeNames.end())
+            typeName = typeNames.insert(quint16(e.type), eventTypeName(e.type).toLatin1());
+        row = QByteArray::number(e.time, 'f', 9) + ',' + QByteArray::number(e.worker) + ',' +
+              *typeName + ',' + QByteArray::number(e.object) + ',' + QByteArray::number(e.a) + ',' +
+              QByteArray::number(e.b) + ',';
+        if (e.type == ipc::EventType::State)
+            row += stateNameBytes(ipc::WorkerState(e.a));
+        file.append(row + '\n');
+    }
+    return file.commit(error);
+}
+
+QString eventTypeName(ipc::EventType type)
+{
+    using E = ipc::EventType;
+    switch (type) {
+    case E::State:
+        return QStringLiteral("state");
+    case E::LockAcquired:
+        return QStringLiteral("lock_acquired");
+    case E::LockReleased:
+        return QStringLiteral("lock_released");
+    case E::CounterRead:
+        return QStringLiteral("counter_read");
+    case E::CounterWrite:
+        return QStringLiteral("counter_write");
+    case E::ItemPut:
+        return QStringLiteral("item_put");
+    case E::ItemGot:
+        return QStringLiteral("item_got");
+    case E::SentinelPut:
+        return QStringLiteral("sentinel_put");
+    case E::SentinelGot:
+        return QStringLiteral("sentinel_got");
+    case E::ArrayRead:
+        return QStringLiteral("array_read");
+    case E::ArrayWrite:
+        return QStringLiteral("array_write");
+    case E::PermitAcquired:
+        return QStringLiteral("permit_acquired");
+    case E::PermitReleased:
+        return QStringLiteral("permit_released");
+    case E::OverRelease:
+        return QStringLiteral("over_release");
+    case E::EventWaitBegin:
+        return QStringLiteral("event_wait_begin");
+    case E::EventReleased:
+        return QStringLiteral("event_released");
+    case E::EventSet:
+        return QStringLiteral("event_set");
+    case E::BarrierArrive:
+        return QStringLiteral("barrier_arrive");
+    case E::BarrierPass:
+        return QStringLiteral("barrier_pass");
+    case E::LockRecovered:
+        return QStringLiteral("lock_recovered");
+    case E::ConditionNotify:
+        return QStringLiteral("condition_notify");
+    case E::ConditionWoken:
+        return QStringLiteral("condition_woken");
+    case E::ListAppend:
+        return QStringLiteral("list_append");
+    case E::ListPop:
+        return QStringLiteral("list_pop");
+    case E::TaskDone:
+        return QStringLiteral("task_done");
+    case E::JoinReturned:
+        return QStringLiteral("join_returned");
+    case E::MessageSent:
+        return QStringLiteral("message_sent");
+    case E::MessageReceived:
+        return QStringLiteral("message_received");
+    case E::ChannelClosed:
+        return QStringLiteral("channel_closed");
+    case E::OutOfOrder:
+        return QStringLiteral("out_of_order");
+    case E::ManagerRequest:
+        return QStringLiteral("manager_request");
+    case E::QueueFull:
+        return QStringLiteral("queue_full");
+    case E::QueueEmpty:
+        return QStringLiteral("queue_empty");
+    case E::StaleAnswer:
+        return QStringLiteral("stale_answer");
+    }
+    return QStringLiteral("unknown_%1").arg(quint16(type));
+}
+
+QStringList exportFileNames()
+{
+    return {QStringLiteral("summary.json"), QStringLiteral("samples.csv"),
+            QStringLiteral("events.csv"), QStringLiteral("trace.json"),
+            QStringLiteral("session.ipcscope")};
+}
+
+bool exportSessionData(const QString& dir, const Scenario& scenario, const Recording& recording,
+                       double durationS, QStringList* written, QString* error)
+{
+    if (!QDir().mkpath(dir)) {
+        *error = QCoreApplication::translate("DataExport", "cannot create directory %1")
+                     .arg(QDir::toNativeSeparators(dir));
+        return false;
+    }
+    const QDir into(dir);
+    const auto wrote = [&](const QString& path, bool ok) {
+        if (ok && written)
+            written->append(path);
+        return ok;
+    };
+    const QString summary = into.filePath(QStringLiteral("summary.json"));
+    const QString samples = into.filePath(QStringLiteral("samples.csv"));
+    const QString events = into.filePath(QStringLiteral("events.csv"));
+    const QString trace = into.filePath(QStringLiteral("trace.json"));
+    const QString session = into.filePath(QStringLiteral("session.ipcscope"));
+    return wrote(summary, writeSummaryJson(summary, sessionSummary(scenario, recording, durationS),
+                                           error)) &&
+           wrote(samples, writeSamplesCsv(samples, recording, error)) &&
+           wrote(events, writeEventsCsv(events, recording, error)) &&
+           wrote(trace, writeChromeTrace(trace, scenario, recording, error)) &&
+           wrote(session, saveSession(session, scenario, recording, durationS, error));
 }
 
 } // namespace ipcscope

@@ -290,6 +290,49 @@ double Recording::lastTime() const
     return m_lastTime;
 }
 
+// --- saved sessions (SessionFile) ---
+
+RecordingData Recording::snapshot() const
+{
+    QMutexLocker locker(&m_mutex);
+    RecordingData data;
+    data.samples = m_samples;
+    data.events = m_events;
+    data.overlaps = m_overlaps;
+    data.overlapsTotal = m_overlapsTotal;
+    data.overlapsLetGo = m_overlapsLetGo;
+    data.workers = m_workers;
+    data.counter = m_counter;
+    data.delivery = m_delivery;
+    data.messages = m_messages;
+    data.mechanism = m_mechanism;
+    data.contention = m_contention;
+    data.eventsRecorded = m_eventsRecorded;
+    data.eventsNotKept = m_eventsNotKept;
+    data.lastTime = m_lastTime;
+    return data;
+}
+
+std::unique_ptr<Recording> Recording::restore(RecordingData data)
+{
+    auto recording = std::make_unique<Recording>();
+    recording->m_samples = std::move(data.samples);
+    recording->m_events = std::move(data.events);
+    recording->m_overlaps = std::move(data.overlaps);
+    recording->m_overlapsTotal = data.overlapsTotal;
+    recording->m_overlapsLetGo = data.overlapsLetGo;
+    recording->m_workers = std::move(data.workers);
+    recording->m_counter = data.counter;
+    recording->m_delivery = std::move(data.delivery);
+    recording->m_messages = std::move(data.messages);
+    recording->m_mechanism = std::move(data.mechanism);
+    recording->m_contention = data.contention;
+    recording->m_eventsRecorded = data.eventsRecorded;
+    recording->m_eventsNotKept = data.eventsNotKept;
+    recording->m_lastTime = data.lastTime;
+    return recording;
+}
+
 QString workerStateName(ipc::WorkerState state)
 {
     using S = ipc::WorkerState;

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 
 namespace ipcscope {
 
@@ -120,6 +121,8 @@ struct CounterFigures
     quint64 overlappingWindows = 0;
 };
 
+struct RecordingData;
+
 class Recording
 {
 public:
@@ -168,6 +171,13 @@ public:
     quint64 eventsNotKept() const;  // drained but past kMaxEvents
     double lastTime() const;
 
+    // --- saved sessions (SessionFile) ---
+    // Everything the Recording holds, copied under one lock; and a Recording
+    // rebuilt from such a copy that answers every reader exactly as the
+    // original did. Nothing is recomputed: the data are taken as they were.
+    RecordingData snapshot() const;
+    static std::unique_ptr<Recording> restore(RecordingData data);
+
 private:
     WorkerRecord* findWorker(int id); // caller holds m_mutex
     static void enterState(WorkerRecord* worker, ipc::WorkerState state, double time);
@@ -189,6 +199,25 @@ private:
     quint64 m_eventsRecorded = 0;
     quint64 m_eventsNotKept = 0;
     double m_lastTime = 0;
+};
+
+// The whole content of a Recording as plain data (see Recording::snapshot).
+struct RecordingData
+{
+    QVector<Sample> samples;
+    QVector<RecordedEvent> events;
+    QVector<RaceOverlap> overlaps; // the kept ones, oldest first
+    quint64 overlapsTotal = 0;
+    qsizetype overlapsLetGo = 0;
+    QVector<WorkerRecord> workers;
+    CounterFigures counter;
+    DeliveryFigures delivery;
+    QList<QPair<double, QString>> messages;
+    QJsonObject mechanism;
+    std::array<ContentionFigures, ipc::kMaxLocks + 1> contention{};
+    quint64 eventsRecorded = 0;
+    quint64 eventsNotKept = 0;
+    double lastTime = 0;
 };
 
 QString workerStateName(ipc::WorkerState state); // stable English identifier, e.g. "blocked_put"
