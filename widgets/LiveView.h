@@ -5,6 +5,8 @@
 // zoomed/panned.
 #include <QWidget>
 
+class QCPPainter;
+
 namespace ipcscope {
 
 class Recording;
@@ -26,6 +28,13 @@ public:
     // Shows the whole recording (after Stop).
     virtual void showAll() {}
     virtual QString title() const = 0;
+    // Draws the view into `target` for an export (ChartExport): laid out at
+    // the target's size for the time of the drawing, then given back its own
+    // size, so the live widget shows no trace of it. Works on a view never
+    // shown. Painted widgets draw their paint code onto the painter and a
+    // QCustomPlot inside its items (hence a QCPPainter, which is a QPainter),
+    // so a vector device (SVG, PDF) gets vectors, never a screenshot.
+    virtual void renderChart(QCPPainter* painter, const QRect& target);
 
 signals:
     // The user zoomed or panned this view, which stops following: the window
