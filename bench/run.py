@@ -398,13 +398,12 @@ WHY = {
     "9": "The Sampler must drain, sort, analyze and record every event; the per-thread profile "
          "below shows where its time goes at this rate. A ring holds 65 536 events, half a second "
          "of one worker here: a drop means a Sampler round took longer than that.",
-    "10": "The Recording keeps everything at full resolution: Recording::m_samples gets one 80-byte "
-          "Sample per millisecond, never decimated (288 MB an hour on its own); the events stop "
-          "at kMaxEvents (4 M × 32 B = 128 MB) but every worker's state intervals "
-          "(WorkerRecord::intervals, 24 B each, two per locked increment) grow without limit; and "
-          "QVector's geometric growth adds slack on top. Only the views decimate (DecimatedLine, "
-          "LockTimelineView's Track levels); the Recording behind them does not. The breakdown "
-          "below is measured at the end of the hour.",
+    "10": "The Recording folds what is old (Recording::foldOldSamples, appendInterval): the "
+          "newest 5-10 minutes of samples and a share of 3 M state intervals per worker stay whole, "
+          "older ones are decimated (min/max queue depth per group of samples, the two longest "
+          "states per group of intervals) and the folds folded again, so samples and intervals "
+          "stop growing; events stop at kMaxEvents (4 M × 32 B = 128 MB). If RSS still grows or "
+          "exceeds the target, the breakdown below says which collection.",
     "11": "Session::start launches the workers one after another (QProcess::start: fork + exec of "
           "ipcscope-worker, its dynamic loading) and then polls each one's slot. Every worker that "
           "is already ready waits for Running in WorkerContext::waitForStart, which sleeps 200 µs "

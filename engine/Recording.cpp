@@ -4,7 +4,90 @@
 
 #include <QMutexLocker>
 
+#include <optional>
+
 namespace ipcscope {
+
+namespace {
+
+// Folds v[begin, end) group by group: `fold` reads one group and writes its
+// replacement (never longer than the group) at `out`, returning the end of
+// what it wrote. Closes the gap behind; returns how many elements went away.
+template <typename T, typename Fold>
+qsizetype foldInPlace(QVector<T>& v, qsizetype begin, qsizetype end, qsizetype group, Fold fold)
+{
+    T* data = v.data();
+    T* out = data + begin;
+    for (qsizetype g = begin; g < end; g += group)
+        out = fold(data + g, data + std::min(end, g + group), out);
+    const qsizetype removed = (data + end) - out;
+    v.remove(out - data, removed);
+    return removed;
+}
+
+// A group of samples becomes its lowest- and highest-depth samples, in time
+// order: the envelope a plot of queue depth needs (min/max decimation).
+Sample* keepDepthEnvelope(const Sample* begin, const Sample* end, Sample* out)
+{
+    const Sample* low = begin;
+    const Sample* high = begin;
+    for (const Sample* s = begin; s != end; ++s) {
+        if (s->queueDepth < low->queueDepth)
+            low = s;
+        if (s->queueDepth > high->queueDepth)
+            high = s;
+    }
+    const Sample first = *std::min(low, high);
+    const Sample second = *std::max(low, high);
+    *out++ = first; // copied before writing: out may point into the group
+    if (low != high)
+        *out++ = second;
+    return out;
+}
+
+// A group of consecutive intervals becomes at most two spanning them all: the
+// two states that took most of that time, each as long as it took, in the
+// order they first occurred. The duty cycle survives (a lock held 40 % of the
+// time still shows 40 % held), the flicker within the group does not.
+StateInterval* keepTwoLongestStates(const StateInterval* begin, const StateInterval* end,
+                                    StateInterval* out)
+{
+    std::array<double, 256> spent{};
+    for (const StateInterval* i = begin; i != end; ++i)
+        spent[uint8_t(i->state)] += std::max(0.0, i->end - i->start);
+    ipc::WorkerState longest = begin->state;
+    for (const StateInterval* i = begin; i != end; ++i)
+        if (spent[uint8_t(i->state)] > spent[uint8_t(longest)])
+            longest = i->state;
+    std::optional<ipc::WorkerState> second;
+    for (const StateInterval* i = begin; i != end; ++i)
+        if (i->state != longest && (!second || spent[uint8_t(i->state)] > spent[uint8_t(*second)]))
+            second = i->state;
+    const double start = begin->start;
+    const double stop = (end - 1)->end;
+    if (!second) {
+        *out = {start, stop, longest};
+        return out + 1;
+    }
+    ipc::WorkerState firstState = longest;
+    for (const StateInterval* i = begin; i != end; ++i)
+        if (i->state == longest || i->state == *second) {
+            firstState = i->state;
+            break;
+        }
+    const ipc::WorkerState secondState = firstState == longest ? *second : longest;
+    const double both = spent[uint8_t(longest)] + spent[uint8_t(*second)];
+    const double split =
+        both > 0 ? start + (stop - start) * spent[uint8_t(firstState)] / both : start;
+    out[0] = {start, split, firstState};
+    out[1] = {split, stop, secondState};
+    return out + 2;
+}
+
+constexpr qsizetype kSamplesPerFold = 10;
+constexpr qsizetype kIntervalsPerFold = 8; // and the folds again by 4: each time, at most 2 stay
+
+} // namespace
 
 void Recording::addWorker(int id, ipc::Role role, qint64 pid, double launchedAt)
 {
@@ -30,6 +113,49 @@ void Recording::appendSample(const Sample& sample)
     QMutexLocker locker(&m_mutex);
     m_samples.append(sample);
     m_lastTime = std::max(m_lastTime, sample.time);
+    if (m_samples.size() - m_coarseSamples >= 2 * kFineSamples)
+        foldOldSamples();
+}
+
+void Recording::foldOldSamples()
+{
+    // The oldest half of the whole samples joins the folds; when the folds grow
+    // too many they are folded again, so memory stays bounded (each fold moves
+    // the newest samples down once: a few milliseconds every 5 minutes).
+    qsizetype removed = foldInPlace(m_samples, m_coarseSamples, m_coarseSamples + kFineSamples,
+                                    kSamplesPerFold, keepDepthEnvelope);
+    m_coarseSamples += kFineSamples - removed;
+    m_samplesFolded += removed;
+    if (m_coarseSamples > kMaxCoarseSamples) {
+        removed = foldInPlace(m_samples, 0, m_coarseSamples, 4, keepDepthEnvelope);
+        m_coarseSamples -= removed;
+        m_samplesFolded += removed;
+    }
+}
+
+qsizetype Recording::fineIntervalsPerWorker(qsizetype workers)
+{
+    return std::max<qsizetype>(4096, kIntervalBudget / (3 * std::max<qsizetype>(1, workers)));
+}
+
+void Recording::appendInterval(WorkerRecord* worker, const StateInterval& interval)
+{
+    worker->intervals.append(interval);
+    const qsizetype fine = fineIntervalsPerWorker(m_workers.size());
+    if (worker->intervals.size() - worker->coarseIntervals < 2 * fine)
+        return;
+    // As for samples; the newest interval (maybe still open) is never folded.
+    qsizetype removed =
+        foldInPlace(worker->intervals, worker->coarseIntervals, worker->coarseIntervals + fine,
+                    kIntervalsPerFold, keepTwoLongestStates);
+    worker->coarseIntervals += fine - removed;
+    worker->intervalsFolded += removed;
+    if (worker->coarseIntervals > fine) {
+        removed =
+            foldInPlace(worker->intervals, 0, worker->coarseIntervals, 4, keepTwoLongestStates);
+        worker->coarseIntervals -= removed;
+        worker->intervalsFolded += removed;
+    }
 }
 
 void Recording::appendEvents(const QVector<RecordedEvent>& events)
@@ -69,7 +195,8 @@ void Recording::enterState(WorkerRecord* worker, ipc::WorkerState state, double 
         return;
     if (!worker->intervals.isEmpty() && worker->intervals.last().end < 0)
         worker->intervals.last().end = std::max(time, worker->intervals.last().start);
-    worker->intervals.append(
+    appendInterval(
+        worker,
         {std::max(time, worker->intervals.isEmpty() ? time : worker->intervals.last().start), -1,
          state});
 }
@@ -128,7 +255,7 @@ void Recording::setWorkerExit(int id, const QString& exit, double at, const QStr
         if (last.end < 0)
             last.end = std::max(at, last.start);
     }
-    worker->intervals.append({at, -1, finalState});
+    appendInterval(worker, {at, -1, finalState});
 }
 
 void Recording::setCounterFigures(const CounterFigures& figures)
@@ -177,13 +304,17 @@ QJsonObject Recording::mechanismFigures() const
 qsizetype Recording::sampleCount() const
 {
     QMutexLocker locker(&m_mutex);
-    return m_samples.size();
+    return m_samplesFolded + m_samples.size();
 }
 
-QVector<Sample> Recording::samplesFrom(qsizetype first) const
+QVector<Sample> Recording::samplesFrom(qsizetype first, qsizetype* next) const
 {
     QMutexLocker locker(&m_mutex);
-    return first >= m_samples.size() ? QVector<Sample>() : m_samples.mid(first);
+    // A position given up by folding: from the oldest fold on.
+    const qsizetype at = std::max<qsizetype>(0, first - m_samplesFolded);
+    if (next)
+        *next = m_samplesFolded + m_samples.size();
+    return at >= m_samples.size() ? QVector<Sample>() : m_samples.mid(at);
 }
 
 QVector<RecordedEvent> Recording::eventsFrom(qsizetype first) const
@@ -224,13 +355,19 @@ QVector<WorkerRecord> Recording::workerSummaries() const
     return summaries;
 }
 
-QVector<StateInterval> Recording::intervalsFrom(int id, qsizetype first) const
+QVector<StateInterval> Recording::intervalsFrom(int id, qsizetype first, qsizetype* next) const
 {
     QMutexLocker locker(&m_mutex);
-    for (const WorkerRecord& worker : m_workers)
-        if (worker.id == id)
-            return first >= worker.intervals.size() ? QVector<StateInterval>()
-                                                    : worker.intervals.mid(first);
+    for (const WorkerRecord& worker : m_workers) {
+        if (worker.id != id)
+            continue;
+        const qsizetype at = std::max<qsizetype>(0, first - worker.intervalsFolded);
+        if (next)
+            *next = worker.intervalsFolded + worker.intervals.size();
+        return at >= worker.intervals.size() ? QVector<StateInterval>() : worker.intervals.mid(at);
+    }
+    if (next)
+        *next = first;
     return {};
 }
 

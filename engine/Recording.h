@@ -57,7 +57,13 @@ struct WorkerRecord
     quint64 ops = 0;
     quint64 blockedNs = 0;
     quint64 eventsDropped = 0;
+    // Oldest first. On long sessions the oldest are folded into fewer, longer
+    // intervals (the state that lasted longest in each group): the first
+    // coarseIntervals are such folds, and intervalsFolded counts the
+    // positions they gave up (see Recording::intervalsFrom).
     QVector<StateInterval> intervals;
+    qsizetype coarseIntervals = 0;
+    qsizetype intervalsFolded = 0;
 };
 
 struct RecordedEvent
@@ -129,6 +135,20 @@ public:
     // Caps keep memory bounded on long sessions; what is not kept is counted.
     static constexpr qsizetype kMaxEvents = 4'000'000;
     static constexpr qsizetype kMaxOverlapsKept = 100'000;
+    // Samples and state intervals are decimated instead: the newest are kept
+    // whole (5 to 10 minutes of samples at 1 kHz; a share of kIntervalBudget
+    // per worker), the older ones folded group by group (min and max queue
+    // depth per group of samples; the two longest states per group of
+    // intervals), and the folds folded again when they in turn grow too many.
+    // Memory stays bounded however long the session runs (about 64 MB of
+    // samples, 72 MB of intervals); what a view draws of the distant past is
+    // coarser, as a zoomed-out plot would draw it anyway.
+    static constexpr qsizetype kFineSamples = 300'000;
+    static constexpr qsizetype kMaxCoarseSamples = 200'000;
+    static constexpr qsizetype kIntervalBudget = 3'000'000;
+    // Whole intervals kept per worker of `workers`: between this and twice
+    // this, plus at most this many folds.
+    static qsizetype fineIntervalsPerWorker(qsizetype workers);
 
     // --- writer side (Sampler thread, Session) ---
     void addWorker(int id, ipc::Role role, qint64 pid, double launchedAt);
@@ -147,8 +167,11 @@ public:
     void setMechanismFigures(const QJsonObject& figures);
 
     // --- reader side (any thread) ---
+    // Positions count every sample ever appended (folds keep the positions of
+    // the newest samples stable). *next (if given): where the next call starts;
+    // use it rather than first + size, which is wrong once old samples folded.
     qsizetype sampleCount() const;
-    QVector<Sample> samplesFrom(qsizetype first) const;
+    QVector<Sample> samplesFrom(qsizetype first, qsizetype* next = nullptr) const;
     QVector<RecordedEvent> eventsFrom(qsizetype first) const;
     // Overlaps number from 0 for the whole session; only the newest
     // kMaxOverlapsKept are kept. *next (if given): where the next call starts.
@@ -157,8 +180,9 @@ public:
     // The same without the (ever growing) interval history: only the current
     // interval is kept, so a per-frame reader copies a few bytes per worker.
     QVector<WorkerRecord> workerSummaries() const;
-    // One worker's intervals from index `first` on (the last one may still grow).
-    QVector<StateInterval> intervalsFrom(int id, qsizetype first) const;
+    // One worker's intervals from position `first` on (the last one may still
+    // grow); positions and *next as for samplesFrom.
+    QVector<StateInterval> intervalsFrom(int id, qsizetype first, qsizetype* next = nullptr) const;
     WorkerRecord worker(int id) const;
     CounterFigures counterFigures() const;
     DeliveryFigures deliveryFigures() const;
@@ -180,10 +204,14 @@ public:
 
 private:
     WorkerRecord* findWorker(int id); // caller holds m_mutex
-    static void enterState(WorkerRecord* worker, ipc::WorkerState state, double time);
+    void enterState(WorkerRecord* worker, ipc::WorkerState state, double time);
+    void appendInterval(WorkerRecord* worker, const StateInterval& interval); // m_mutex held
+    void foldOldSamples(); // caller holds m_mutex
 
     mutable QMutex m_mutex;
-    QVector<Sample> m_samples;
+    QVector<Sample> m_samples; // the first m_coarseSamples are folds of older ones
+    qsizetype m_coarseSamples = 0;
+    qsizetype m_samplesFolded = 0; // positions given up by folding
     QVector<RecordedEvent> m_events;
     QVector<RaceOverlap> m_overlaps;
     quint64 m_overlapsTotal = 0;

@@ -121,6 +121,81 @@ private slots:
         QCOMPARE(f.lostPerProducer, (QVector<quint64>{2, 0}));
         QCOMPARE(f.duplicatedPerProducer, (QVector<quint64>{0, 1}));
     }
+
+    // An hour at 1 kHz: the Recording folds old samples, stays bounded, keeps
+    // the newest whole, keeps every depth peak, and a reader that follows with
+    // samplesFrom(next) sees each position once.
+    void recording_foldsOldSamples_boundedWithPeaksKept()
+    {
+        Recording recording;
+        const qsizetype total = 3'600'000;
+        qsizetype readerNext = 0;
+        qsizetype readerSeen = 0;
+        for (qsizetype i = 0; i < total; ++i) {
+            Sample sample{};
+            sample.time = double(i) * 1e-3;
+            sample.queueDepth = (i % 1000 == 500) ? 64 : qint32(i % 7); // a peak each second
+            sample.counterActual = i;
+            recording.appendSample(sample);
+            if (i % 100'000 == 0)
+                readerSeen += recording.samplesFrom(readerNext, &readerNext).size();
+        }
+        readerSeen += recording.samplesFrom(readerNext, &readerNext).size();
+        QCOMPARE(recording.sampleCount(), total);
+        QCOMPARE(readerNext, total);
+        QCOMPARE(readerSeen, total); // the follower read each sample once, as it came
+
+        const QVector<Sample> kept = recording.samplesFrom(0);
+        QVERIFY2(kept.size() <= 2 * Recording::kFineSamples + Recording::kMaxCoarseSamples,
+                 qPrintable(QString::number(kept.size())));
+        QVERIFY(kept.size() < total / 4);
+        int peaks = 0;
+        for (qsizetype i = 1; i < kept.size(); ++i) {
+            QVERIFY(kept[i].time > kept[i - 1].time);
+            peaks += kept[i].queueDepth == 64;
+        }
+        QCOMPARE(peaks, int(total / 1000)); // every peak survives the folds
+        // The newest kFineSamples are whole: the last ones are the last appended.
+        const QVector<Sample> newest = recording.samplesFrom(total - 1000);
+        QCOMPARE(newest.size(), 1000);
+        QCOMPARE(newest.first().counterActual, total - 1000);
+    }
+
+    void recording_foldsOldIntervals_longestStateKept()
+    {
+        Recording recording;
+        const int workers = 64; // 64 share the budget; only worker 0 is busy
+        for (int id = 0; id < workers; ++id)
+            recording.addWorker(id, ipc::Role::Incrementer, 1 + id, 0);
+        const qsizetype fine = Recording::fineIntervalsPerWorker(workers);
+        // Each millisecond: 0.9 ms holding the lock, 0.1 ms working.
+        const int changes = int(4 * fine);
+        qsizetype next = 0;
+        for (int i = 0; i < changes; ++i) {
+            const double t = i * 1e-3;
+            recording.appendEvents({{t, 0, EventType::LockAcquired, 0, 0, 0},
+                                    {t + 0.9e-3, 0, EventType::LockReleased, 0, 0, 0}});
+            if (i % 50'000 == 0)
+                recording.intervalsFrom(0, next, &next);
+        }
+        const QVector<StateInterval> all = recording.intervalsFrom(0, 0);
+        QVERIFY2(all.size() <= 3 * fine, qPrintable(QString::number(all.size())));
+        QVERIFY(all.size() < 2 * changes / 2);
+        double held = 0;
+        for (qsizetype i = 1; i < all.size(); ++i) {
+            QCOMPARE(all[i].start, all[i - 1].end); // no gap, no overlap
+            if (all[i - 1].state == ipc::WorkerState::HoldingLock)
+                held += all[i - 1].end - all[i - 1].start;
+        }
+        QCOMPARE(all.first().start, 0.0);
+        QCOMPARE(all.last().end, -1.0); // still open
+        // The folds keep the duty cycle: held 90 % of the time.
+        QVERIFY2(qAbs(held / all.last().start - 0.9) < 0.01, qPrintable(QString::number(held)));
+        // Positions: the follower's next is the logical count.
+        recording.intervalsFrom(0, next, &next);
+        QCOMPARE(next, qsizetype(2 * changes));
+        QCOMPARE(recording.intervalsFrom(0, next - 1).size(), 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnalyzers)

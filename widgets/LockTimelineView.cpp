@@ -203,8 +203,9 @@ void LockTimelineView::readWorkers()
 
         // Only the intervals not taken yet; the last one may still be open
         // (end < 0) and is fetched again next time until it closes.
+        qsizetype next = 0;
         const QVector<StateInterval> fresh =
-            m_recording->intervalsFrom(worker.id, row.closedIntervals);
+            m_recording->intervalsFrom(worker.id, row.closedIntervals, &next);
         row.hasOpen = false;
         for (const StateInterval& interval : fresh) {
             const Category category = categoryOf(interval.state);
@@ -216,7 +217,6 @@ void LockTimelineView::readWorkers()
                 row.hasOpen = true;
                 continue;
             }
-            ++row.closedIntervals;
             switch (category) {
             case Category::Hold:
                 row.hold.add(interval.start, interval.end, interval.state);
@@ -231,6 +231,7 @@ void LockTimelineView::readWorkers()
                 break;
             }
         }
+        row.closedIntervals = next - (row.hasOpen ? 1 : 0);
     }
 }
 

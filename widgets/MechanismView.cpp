@@ -147,8 +147,7 @@ void MechanismView::appendGauge(double time, double value)
 void MechanismView::refresh()
 {
     if (m_recording) {
-        const QVector<Sample> samples = m_recording->samplesFrom(m_nextSample);
-        m_nextSample += samples.size();
+        const QVector<Sample> samples = m_recording->samplesFrom(m_nextSample, &m_nextSample);
         for (const Sample& sample : samples)
             appendGauge(sample.time, gaugeOf(sample));
         if (!samples.isEmpty()) {

@@ -246,10 +246,9 @@ void QueueDepthView::refresh()
 {
     if (!m_recording || !usesQueue())
         return;
-    const QVector<Sample> samples = m_recording->samplesFrom(m_nextSample);
+    const QVector<Sample> samples = m_recording->samplesFrom(m_nextSample, &m_nextSample);
     if (samples.isEmpty())
         return; // nothing new, nothing to redraw
-    m_nextSample += samples.size();
 
     for (const Sample& sample : samples) {
         const double t = sample.time;

@@ -287,10 +287,9 @@ void RaceView::refresh()
 
 void RaceView::refreshCounter()
 {
-    const QVector<Sample> samples = m_recording->samplesFrom(m_nextSample);
+    const QVector<Sample> samples = m_recording->samplesFrom(m_nextSample, &m_nextSample);
     const QVector<RaceOverlap> overlaps = m_recording->overlapsFrom(m_nextOverlap, &m_nextOverlap);
     CounterFigures figures = m_recording->counterFigures();
-    m_nextSample += samples.size();
 
     for (const Sample& sample : samples) {
         if (!m_haveSamples) {
