@@ -9,11 +9,15 @@ QString CommandLine::usage()
     return QCoreApplication::translate(
         "CommandLine",
         "usage:\n"
-        "  ipcscope [--scenario NAME|FILE] [--lang zh_CN|en]\n"
+        "  ipcscope [--scenario NAME|FILE | --open FILE.ipcscope] [--lang zh_CN|en]\n"
         "  ipcscope --headless --scenario NAME|FILE [--set key=value]... [--duration SECONDS]\n"
         "           [--export DIR] [--rate HZ]\n"
+        "  ipcscope --headless --open FILE.ipcscope [--export DIR]\n"
         "  ipcscope --list-scenarios\n"
         "  ipcscope --help | --version\n"
+        "--export DIR writes summary.json, samples.csv, events.csv, trace.json and\n"
+        "session.ipcscope into DIR, replacing files of those names only.\n"
+        "--open replays a saved session without launching any process.\n"
         "exit codes: 0 ran, 2 bad input, 1 runtime failure");
 }
 
@@ -77,6 +81,13 @@ bool CommandLine::parse(const QStringList& arguments, CommandLine* out, QString*
                 *error = QCoreApplication::translate("CommandLine", "--export: needs a directory");
                 return false;
             }
+        } else if (option == QLatin1String("--open")) {
+            if (!takeValue(&line.sessionFile))
+                return false;
+            if (line.sessionFile.isEmpty()) {
+                *error = QCoreApplication::translate("CommandLine", "--open: needs a session file");
+                return false;
+            }
         } else if (option == QLatin1String("--lang")) {
             if (!takeValue(&line.language))
                 return false;
@@ -137,9 +148,21 @@ bool CommandLine::parse(const QStringList& arguments, CommandLine* out, QString*
             return false;
         }
     }
-    if (line.mode == Mode::Headless && line.scenario.isEmpty()) {
-        *error =
-            QCoreApplication::translate("CommandLine", "--headless needs --scenario NAME|FILE");
+    if (!line.sessionFile.isEmpty() && !line.scenario.isEmpty()) {
+        *error = QCoreApplication::translate(
+            "CommandLine", "--open and --scenario exclude each other: a saved session has its own");
+        return false;
+    }
+    if (!line.sessionFile.isEmpty() &&
+        (!line.settings.isEmpty() || line.durationS > 0 || line.samplingRateHz > 0)) {
+        *error = QCoreApplication::translate(
+            "CommandLine", "--set, --duration and --rate do not apply to --open: it replays a "
+                           "saved session");
+        return false;
+    }
+    if (line.mode == Mode::Headless && line.scenario.isEmpty() && line.sessionFile.isEmpty()) {
+        *error = QCoreApplication::translate(
+            "CommandLine", "--headless needs --scenario NAME|FILE or --open FILE.ipcscope");
         return false;
     }
     if (line.mode != Mode::Headless && (line.durationS > 0 || !line.exportDir.isEmpty())) {

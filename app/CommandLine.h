@@ -19,10 +19,13 @@ struct CommandLine
         Version
     };
     Mode mode = Mode::Window;
-    QString scenario;       // NAME or FILE; empty: the default
-    QStringList settings;   // --set key=value, in order
-    double durationS = 0;   // 0: until every worker has exited
-    QString exportDir;      // empty: no export
+    QString scenario;     // NAME or FILE; empty: the default
+    QStringList settings; // --set key=value, in order
+    double durationS = 0; // 0: until every worker has exited
+    QString exportDir;    // empty: no export
+    // --open FILE.ipcscope: a saved session, replayed without launching any
+    // process (headless: its summary and --export; window: opened in it).
+    QString sessionFile;
     QString language;       // --lang zh_CN|en; empty: system/settings
     int samplingRateHz = 0; // 0: default
 

@@ -3,10 +3,12 @@
 #include "DataExport.h"
 #include "Scenario.h"
 #include "Session.h"
+#include "SessionFile.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -41,6 +43,89 @@ void onTerminationSignal(int)
     [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[1], &byte, 1);
 }
 
+// Refused before anything runs: a directory that cannot be made or written.
+bool exportDirUsable(const QString& dir)
+{
+    if (!QDir().mkpath(dir)) {
+        printError(
+            QCoreApplication::translate("Headless", "cannot create export directory %1").arg(dir));
+        return false;
+    }
+    if (!QFileInfo(dir).isWritable()) {
+        printError(QCoreApplication::translate("Headless", "export directory %1 is not writable")
+                       .arg(dir));
+        return false;
+    }
+    return true;
+}
+
+// A short human summary on stdout; the details are in summary.json. True if
+// a worker failed.
+bool printSummary(const Scenario& scenario, const Recording& recording, double durationS)
+{
+    bool workerFailed = false;
+    std::printf("scenario %s ran %.3f s\n", qPrintable(scenario.name()), durationS);
+    for (const WorkerRecord& worker : recording.workers()) {
+        std::printf("  worker %3d %-11s pid %-7lld %-8s ops %llu\n", worker.id,
+                    qPrintable(roleName(worker.role)), static_cast<long long>(worker.pid),
+                    qPrintable(worker.exit), static_cast<unsigned long long>(worker.ops));
+        workerFailed |= worker.exit == QLatin1String("error");
+    }
+    if (scenario.kind() == ScenarioKind::Counter) {
+        const CounterFigures c = recording.counterFigures();
+        std::printf(
+            "counter: expected %lld, actual %lld, lost updates %lld, overlapping windows %llu\n",
+            static_cast<long long>(c.expected), static_cast<long long>(c.actual),
+            static_cast<long long>(c.lostUpdates),
+            static_cast<unsigned long long>(c.overlappingWindows));
+    } else if (scenario.kind() == ScenarioKind::Queue) {
+        const DeliveryFigures q = recording.deliveryFigures();
+        std::printf(
+            "queue: produced %llu, consumed %llu, lost %llu, duplicated %llu, phantom %llu, "
+            "max depth %lld of %lld\n",
+            static_cast<unsigned long long>(q.produced),
+            static_cast<unsigned long long>(q.consumed), static_cast<unsigned long long>(q.lost),
+            static_cast<unsigned long long>(q.duplicated),
+            static_cast<unsigned long long>(q.phantom), static_cast<long long>(q.maxDepth),
+            static_cast<long long>(scenario.value(QStringLiteral("capacity"))));
+    }
+    // The synchronisation scenarios' own figures, compact, as in summary.json.
+    const QJsonObject mechanism = recording.mechanismFigures();
+    if (!mechanism.isEmpty() && scenario.kind() != ScenarioKind::Queue) {
+        QJsonObject brief = mechanism;
+        brief.remove(QStringLiteral("waiters")); // per-waiter details: summary.json
+        std::printf("%s: %s\n", qPrintable(Scenario::kindName(scenario.kind())),
+                    QJsonDocument(brief).toJson(QJsonDocument::Compact).constData());
+    }
+    std::printf("events: recorded %llu, dropped %llu\n",
+                static_cast<unsigned long long>(recording.eventsRecorded()),
+                static_cast<unsigned long long>(recording.eventsDropped()));
+    return workerFailed;
+}
+
+// A saved session: its summary and, with --export, its files again; no process runs.
+int replaySavedSession(const CommandLine& line)
+{
+    QString error;
+    const std::optional<LoadedSession> saved = loadSession(line.sessionFile, &error);
+    if (!saved) {
+        printError(error);
+        return kBadInput;
+    }
+    if (!line.exportDir.isEmpty()) {
+        if (!exportDirUsable(line.exportDir))
+            return kBadInput;
+        if (!exportSessionData(line.exportDir, *saved->scenario, *saved->recording,
+                               saved->durationS, nullptr, &error)) {
+            printError(error);
+            return kRuntimeFailure;
+        }
+    }
+    std::printf("session saved %s\n", qPrintable(saved->savedAt.toString(Qt::ISODate)));
+    printSummary(*saved->scenario, *saved->recording, saved->durationS);
+    return kRan;
+}
+
 } // namespace
 
 int listScenarios()
@@ -59,6 +144,8 @@ int listScenarios()
 
 int runHeadless(const CommandLine& line)
 {
+    if (!line.sessionFile.isEmpty())
+        return replaySavedSession(line);
     QString error;
     auto scenario = Scenario::load(line.scenario, &error);
     if (!scenario) {
@@ -71,11 +158,8 @@ int runHeadless(const CommandLine& line)
             return kBadInput;
         }
     }
-    if (!line.exportDir.isEmpty() && !QDir().mkpath(line.exportDir)) {
-        printError(QCoreApplication::translate("Headless", "cannot create export directory %1")
-                       .arg(line.exportDir));
+    if (!line.exportDir.isEmpty() && !exportDirUsable(line.exportDir))
         return kBadInput;
-    }
 
     Session session(*scenario);
     session.setStopWhenStuck(true);
@@ -108,56 +192,14 @@ int runHeadless(const CommandLine& line)
     if (session.state() != Session::State::Finished)
         loop.exec();
 
-    const QJsonObject summary =
-        sessionSummary(session.scenario(), session.recording(), session.elapsedSeconds());
-    if (!line.exportDir.isEmpty()) {
-        const QDir dir(line.exportDir);
-        if (!writeSummaryJson(dir.filePath(QStringLiteral("summary.json")), summary, &error) ||
-            !writeSamplesCsv(dir.filePath(QStringLiteral("samples.csv")), session.recording(),
-                             &error)) {
-            printError(error);
-            return kRuntimeFailure;
-        }
+    if (!line.exportDir.isEmpty() &&
+        !exportSessionData(line.exportDir, session.scenario(), session.recording(),
+                           session.elapsedSeconds(), nullptr, &error)) {
+        printError(error);
+        return kRuntimeFailure;
     }
-
-    // A short human summary on stdout; the details are in summary.json.
-    bool workerFailed = false;
-    std::printf("scenario %s ran %.3f s\n", qPrintable(scenario->name()), session.elapsedSeconds());
-    for (const WorkerRecord& worker : session.recording().workers()) {
-        std::printf("  worker %3d %-11s pid %-7lld %-8s ops %llu\n", worker.id,
-                    qPrintable(roleName(worker.role)), static_cast<long long>(worker.pid),
-                    qPrintable(worker.exit), static_cast<unsigned long long>(worker.ops));
-        workerFailed |= worker.exit == QLatin1String("error");
-    }
-    if (scenario->kind() == ScenarioKind::Counter) {
-        const CounterFigures c = session.recording().counterFigures();
-        std::printf(
-            "counter: expected %lld, actual %lld, lost updates %lld, overlapping windows %llu\n",
-            static_cast<long long>(c.expected), static_cast<long long>(c.actual),
-            static_cast<long long>(c.lostUpdates),
-            static_cast<unsigned long long>(c.overlappingWindows));
-    } else if (scenario->kind() == ScenarioKind::Queue) {
-        const DeliveryFigures q = session.recording().deliveryFigures();
-        std::printf(
-            "queue: produced %llu, consumed %llu, lost %llu, duplicated %llu, phantom %llu, "
-            "max depth %lld of %lld\n",
-            static_cast<unsigned long long>(q.produced),
-            static_cast<unsigned long long>(q.consumed), static_cast<unsigned long long>(q.lost),
-            static_cast<unsigned long long>(q.duplicated),
-            static_cast<unsigned long long>(q.phantom), static_cast<long long>(q.maxDepth),
-            static_cast<long long>(scenario->value(QStringLiteral("capacity"))));
-    }
-    // The synchronisation scenarios' own figures, compact, as in summary.json.
-    const QJsonObject mechanism = session.recording().mechanismFigures();
-    if (!mechanism.isEmpty() && scenario->kind() != ScenarioKind::Queue) {
-        QJsonObject brief = mechanism;
-        brief.remove(QStringLiteral("waiters")); // per-waiter details: summary.json
-        std::printf("%s: %s\n", qPrintable(Scenario::kindName(scenario->kind())),
-                    QJsonDocument(brief).toJson(QJsonDocument::Compact).constData());
-    }
-    std::printf("events: recorded %llu, dropped %llu\n",
-                static_cast<unsigned long long>(session.recording().eventsRecorded()),
-                static_cast<unsigned long long>(session.recording().eventsDropped()));
+    const bool workerFailed =
+        printSummary(session.scenario(), session.recording(), session.elapsedSeconds());
     return workerFailed ? kRuntimeFailure : kRan;
 }
 

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,9 +20,12 @@ class TestCli : public QObject
         QString err;
     };
 
-    static Run ipcscope(const QStringList& arguments, int timeoutMs = 120'000)
+    static Run
+    ipcscope(const QStringList& arguments, int timeoutMs = 120'000,
+             const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
     {
         QProcess process;
+        process.setProcessEnvironment(environment);
         process.start(
             QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("ipcscope")),
             arguments);
@@ -33,6 +37,12 @@ class TestCli : public QObject
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
                 QString::fromUtf8(process.readAllStandardOutput()),
                 QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    static bool writeFile(const QString& path, const QByteArray& content)
+    {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
     }
 
     static QJsonObject readJson(const QString& path)
@@ -169,6 +179,91 @@ private slots:
             QCOMPARE(w.toObject()[QStringLiteral("exit")].toString(), QStringLiteral("stopped"));
     }
 
+    // --export writes every data file, replaces only files of those names,
+    // and leaves no temporary file behind.
+    void export_writesEveryDataFileAndOnlyThose()
+    {
+        QTemporaryDir dir;
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("notes.txt")), "mine"));
+        QVERIFY(writeFile(dir.filePath(QStringLiteral("summary.json")), "stale"));
+        const Run run =
+            ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                      QStringLiteral("queue"), QStringLiteral("--set"), QStringLiteral("items=200"),
+                      QStringLiteral("--export"), dir.path()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files, QDir::Name),
+                 QStringList({"events.csv", "notes.txt", "samples.csv", "session.ipcscope",
+                              "summary.json", "trace.json"}));
+        QFile mine(dir.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(mine.open(QIODevice::ReadOnly));
+        QCOMPARE(mine.readAll(), QByteArray("mine"));
+        QCOMPARE(readJson(dir.filePath(QStringLiteral("summary.json")))[QStringLiteral("scenario")]
+                     .toString(),
+                 QStringLiteral("queue"));
+        QFile events(dir.filePath(QStringLiteral("events.csv")));
+        QVERIFY(events.open(QIODevice::ReadOnly));
+        QCOMPARE(events.readLine(), QByteArray("time_s,worker,type,object,a,b,detail\n"));
+        QVERIFY(events.readAll().contains(",item_put,"));
+        const QJsonArray trace =
+            readJson(dir.filePath(QStringLiteral("trace.json")))[QStringLiteral("traceEvents")]
+                .toArray();
+        QVERIFY(trace.size() > 10);
+    }
+
+    // A saved session replays without any process: its summary on stdout,
+    // and with --export the same files as the run that saved it.
+    void open_replaysASavedSessionWithoutProcesses()
+    {
+        QTemporaryDir dir;
+        const QString first = dir.filePath(QStringLiteral("first"));
+        const Run run =
+            ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                      QStringLiteral("counter"), QStringLiteral("--set"),
+                      QStringLiteral("iterations=5000"), QStringLiteral("--export"), first});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+
+        // A worker program that cannot exist: launching anything would fail.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("IPCSCOPE_WORKER"),
+                           QStringLiteral("/nonexistent/worker"));
+        const QString again = dir.filePath(QStringLiteral("again"));
+        const Run replay = ipcscope({QStringLiteral("--headless"), QStringLiteral("--open"),
+                                     QDir(first).filePath(QStringLiteral("session.ipcscope")),
+                                     QStringLiteral("--export"), again},
+                                    120'000, environment);
+        QVERIFY2(replay.exitCode == 0, qPrintable(replay.err));
+        QVERIFY2(replay.out.startsWith(QStringLiteral("session saved ")), qPrintable(replay.out));
+        // The same human summary as the run printed (pids included).
+        QVERIFY2(replay.out.endsWith(run.out), qPrintable(replay.out + run.out));
+        for (const QString& name : {QStringLiteral("summary.json"), QStringLiteral("samples.csv"),
+                                    QStringLiteral("events.csv"), QStringLiteral("trace.json")}) {
+            QFile a(QDir(first).filePath(name)), b(QDir(again).filePath(name));
+            QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+            QVERIFY2(a.readAll() == b.readAll(), qPrintable(name));
+        }
+    }
+
+    void open_refusesWhatIsNoSession_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("a JSON file")
+            << QByteArray(R"({"kind": "queue"})") << QStringLiteral("not an ipcscope session file");
+        QTest::newRow("the magic alone")
+            << QByteArray("IPCSCOPE") << QStringLiteral("is damaged: it ends inside its header");
+    }
+    void open_refusesWhatIsNoSession()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.ipcscope"));
+        QVERIFY(writeFile(path, content));
+        const Run run = ipcscope({QStringLiteral("--headless"), QStringLiteral("--open"), path});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message) && run.err.contains(path), qPrintable(run.err));
+    }
+
     void badInput_exits2AndNamesIt_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -192,6 +287,22 @@ private slots:
             << QStringLiteral("/nonexistent/x.json");
         QTest::newRow("unknown argument")
             << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("--frobnicate");
+        QTest::newRow("unwritable export directory")
+            << QStringList{headless, scenario, QStringLiteral("counter"),
+                           QStringLiteral("--export"), QStringLiteral("/proc/version/out")}
+            << QStringLiteral("/proc/version/out");
+        QTest::newRow("open with scenario")
+            << QStringList{headless, QStringLiteral("--open"), QStringLiteral("x.ipcscope"),
+                           scenario, QStringLiteral("counter")}
+            << QStringLiteral("--open and --scenario");
+        QTest::newRow("open with set")
+            << QStringList{headless, QStringLiteral("--open"), QStringLiteral("x.ipcscope"), set,
+                           QStringLiteral("lock=off")}
+            << QStringLiteral("--set");
+        QTest::newRow("open a missing file")
+            << QStringList{headless, QStringLiteral("--open"),
+                           QStringLiteral("/nonexistent/x.ipcscope")}
+            << QStringLiteral("/nonexistent/x.ipcscope");
         QTest::newRow("bad duration")
             << QStringList{headless, scenario, QStringLiteral("counter"),
                            QStringLiteral("--duration"), QStringLiteral("-1")}
@@ -211,10 +322,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("bad.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"kind": "queue", "parameters": {"capacity": 70000}})");
-        file.close();
+        QVERIFY(writeFile(path, R"({"kind": "queue", "parameters": {"capacity": 70000}})"));
         const Run run =
             ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"), path});
         QCOMPARE(run.exitCode, 2);

@@ -4,23 +4,6 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/CommandLine.cpp" line="+9"/>
-        <source>usage:
-  ipcscope [--scenario NAME|FILE] [--lang zh_CN|en]
-  ipcscope --headless --scenario NAME|FILE [--set key=value]... [--duration SECONDS]
-           [--export DIR] [--rate HZ]
-  ipcscope --list-scenarios
-  ipcscope --help | --version
-exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
-        <translation>用法：
-  ipcscope [--scenario 名称|文件] [--lang zh_CN|en]
-  ipcscope --headless --scenario 名称|文件 [--set 键=值]... [--duration 秒数]
-           [--export 目录] [--rate 赫兹]
-  ipcscope --list-scenarios
-  ipcscope --help | --version
-退出码：0 正常运行，2 输入有误，1 运行时失败</translation>
-    </message>
-    <message>
         <location line="+29"/>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
@@ -61,11 +44,6 @@ exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
         <translation>未知参数“%1”</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>--headless needs --scenario NAME|FILE</source>
-        <translation>--headless 需要 --scenario 名称|文件</translation>
-    </message>
-    <message>
         <location line="+4"/>
         <source>--duration and --export go with --headless</source>
         <translation>--duration 和 --export 只能与 --headless 一起使用</translation>
@@ -80,6 +58,51 @@ exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
         <source>--screenshot-views and --at go with --screenshot FILE</source>
         <translation>--screenshot-views 和 --at 需要与 --screenshot 文件 一起使用</translation>
     </message>
+    <message>
+        <location filename="../app/CommandLine.cpp" line="+9"/>
+        <source>usage:
+  ipcscope [--scenario NAME|FILE | --open FILE.ipcscope] [--lang zh_CN|en]
+  ipcscope --headless --scenario NAME|FILE [--set key=value]... [--duration SECONDS]
+           [--export DIR] [--rate HZ]
+  ipcscope --headless --open FILE.ipcscope [--export DIR]
+  ipcscope --list-scenarios
+  ipcscope --help | --version
+--export DIR writes summary.json, samples.csv, events.csv, trace.json and
+session.ipcscope into DIR, replacing files of those names only.
+--open replays a saved session without launching any process.
+exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
+        <translation>用法：
+  ipcscope [--scenario 名称|文件 | --open 文件.ipcscope] [--lang zh_CN|en]
+  ipcscope --headless --scenario 名称|文件 [--set 键=值]... [--duration 秒数]
+           [--export 目录] [--rate 赫兹]
+  ipcscope --headless --open 文件.ipcscope [--export 目录]
+  ipcscope --list-scenarios
+  ipcscope --help | --version
+--export 目录 会把 summary.json、samples.csv、events.csv、trace.json 和
+session.ipcscope 写入该目录，只替换这些名称的文件。
+--open 回放已保存的会话，不启动任何进程。
+退出码：0 正常运行，2 输入有误，1 运行时失败</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--open: needs a session file</source>
+        <translation>--open：需要一个会话文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--open and --scenario exclude each other: a saved session has its own</source>
+        <translation>--open 与 --scenario 不能同时使用：已保存的会话自带场景</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--set, --duration and --rate do not apply to --open: it replays a saved session</source>
+        <translation>--set、--duration 和 --rate 不适用于 --open：它回放的是已保存的会话</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--headless needs --scenario NAME|FILE or --open FILE.ipcscope</source>
+        <translation>--headless 需要 --scenario 名称|文件 或 --open 文件.ipcscope</translation>
+    </message>
 </context>
 <context>
     <name>Headless</name>
@@ -87,6 +110,11 @@ exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
         <location filename="../app/HeadlessRun.cpp" line="+75"/>
         <source>cannot create export directory %1</source>
         <translation>无法创建导出目录 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>export directory %1 is not writable</source>
+        <translation>导出目录 %1 不可写</translation>
     </message>
 </context>
 <context>
@@ -2307,6 +2335,154 @@ The default scenario is used instead.</source>
         <location line="+2"/>
         <source>Blocked</source>
         <translation>阻塞时长</translation>
+    </message>
+</context>
+<context>
+    <name>DataExport</name>
+    <message>
+        <location filename="../engine/DataExport.cpp" line="+19"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+308"/>
+        <source>cannot create directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFile</name>
+    <message>
+        <location filename="../engine/SessionFile.cpp" line="+127"/>
+        <location line="+41"/>
+        <source>it ends too early</source>
+        <translation>文件提前结束</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>a time that is not a number in %1</source>
+        <translation>%1 中有一个不是数值的时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>worker %1 out of range in %2</source>
+        <translation>%2 中的进程 %1 超出范围</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 %2 cannot fit in what remains of the file</source>
+        <translation>文件剩余部分容纳不下 %1 个 %2</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>worker %1 appears twice</source>
+        <translation>进程 %1 出现了两次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown role %1</source>
+        <translation>未知角色 %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>unknown worker state %1</source>
+        <translation>未知进程状态 %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>a negative count of race overlaps</source>
+        <translation>竞争重叠的计数为负</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 producers, more than a session can have</source>
+        <translation>%1 个生产者，超过一个会话所能拥有的数量</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the scenario&apos;s figures are not a JSON object</source>
+        <translation>场景的统计数据不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>lock figures for %1 locks expected</source>
+        <translation>应有 %1 把锁的统计数据</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 已损坏：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not an ipcscope session file</source>
+        <translation>%1 不是 ipcscope 会话文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it ends inside its header</source>
+        <translation>文件在文件头内就结束了</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was written by a newer ipcscope (format %2, this one reads up to %3)</source>
+        <translation>%1 由更新版本的 ipcscope 写入（格式 %2，本版本最多读取到 %3）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>format version 0</source>
+        <translation>格式版本为 0</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>it is cut short (%1 of %2 bytes)</source>
+        <translation>文件被截断（%2 字节中只有 %1 字节）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 bytes too many</source>
+        <translation>多出 %1 字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its checksum does not match</source>
+        <translation>校验和不匹配</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown flags %1</source>
+        <translation>未知标志 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>its sizes do not agree</source>
+        <translation>记录的大小互相矛盾</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>it cannot be uncompressed</source>
+        <translation>无法解压缩</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>its scenario is invalid: %1</source>
+        <translation>其中的场景无效：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 bytes follow the recording</source>
+        <translation>记录之后还有 %1 字节</translation>
     </message>
 </context>
 </TS>
