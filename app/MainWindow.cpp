@@ -1,11 +1,15 @@
 #include "MainWindow.h"
 
+#include "ChartExport.h"
+#include "DataExport.h"
+#include "ExportDialog.h"
 #include "LockTimelineView.h"
 #include "MechanismView.h"
 #include "ProcessDiagramView.h"
 #include "QueueDepthView.h"
 #include "RaceView.h"
 #include "ScenarioForm.h"
+#include "SessionFile.h"
 #include "StateStyle.h"
 #include "UiLanguage.h"
 #include "WorkerTableModel.h"
@@ -28,6 +32,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
@@ -35,6 +40,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -204,10 +210,18 @@ void MainWindow::createActions()
 
     m_exportAction = make("export", "export");
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setEnabled(false); // the export is a later issue
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportWithDialog);
+
+    m_saveSessionAction = make("saveSession");
+    m_saveSessionAction->setShortcut(QKeySequence::Save);
+    connect(m_saveSessionAction, &QAction::triggered, this, &MainWindow::chooseSessionFileToSave);
+
+    m_openSessionAction = make("openSession");
+    m_openSessionAction->setShortcut(QKeySequence::Open);
+    connect(m_openSessionAction, &QAction::triggered, this, &MainWindow::chooseSessionFileToOpen);
 
     m_openAction = make("openScenario", "open");
-    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::chooseScenarioFile);
 
     m_quitAction = make("quit", "quit");
@@ -244,6 +258,9 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(QStringLiteral("fileMenu"));
     m_fileMenu->addAction(m_openAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_openSessionAction);
+    m_fileMenu->addAction(m_saveSessionAction);
     m_fileMenu->addAction(m_exportAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
@@ -310,9 +327,13 @@ void MainWindow::createCentralArea()
     m_raceView = new RaceView(this);
     m_mechanismView = new MechanismView(this);
     m_mechanismView->setObjectName(QStringLiteral("mechanismView"));
-    for (LiveView* view : views())
+    for (LiveView* view : views()) {
         connect(view, &LiveView::userStoppedFollowing, m_followAction,
                 [this] { m_followAction->setChecked(false); });
+        view->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(view, &QWidget::customContextMenuRequested, this,
+                [this, view](const QPoint& position) { showViewMenu(view, position); });
+    }
     m_processDiagramView->setObjectName(QStringLiteral("processDiagramView"));
     m_lockTimelineView->setObjectName(QStringLiteral("lockTimelineView"));
     m_queueDepthView->setObjectName(QStringLiteral("queueDepthView"));
@@ -628,7 +649,12 @@ void MainWindow::retranslateActions()
         tr("Launch one more consumer process into the running queue session"));
     set(m_followAction, tr("&Following"), tr("Scroll the views with the newest data"));
     set(m_showAllAction, tr("Show &all"), tr("Fit the whole recording into the views"));
-    set(m_exportAction, tr("&Export…"), tr("Export comes with the export feature"));
+    set(m_exportAction, tr("&Export…"),
+        tr("Write the charts (PNG, SVG, PDF), a report and the data files into a folder"));
+    set(m_saveSessionAction, tr("&Save session…"),
+        tr("Save the recording and its scenario to one .ipcscope file, to reopen later"));
+    set(m_openSessionAction, tr("Open sa&ved session…"),
+        tr("Show a saved .ipcscope session in the views, without launching any process"));
     set(m_openAction, tr("&Open scenario file…"), tr("Load a scenario from a JSON file"));
     set(m_quitAction, tr("&Quit"), tr("Stop the session and quit ipcscope"));
     set(m_aboutAction, tr("&About ipcscope"), tr("What ipcscope is and which version runs"));
@@ -700,6 +726,7 @@ bool MainWindow::selectScenario(const QString& nameOrFile, QString* error)
     // A new choice clears the previous results: the views show the new scenario.
     bindViews(nullptr);
     m_session.reset();
+    m_loaded.reset();
     fillScenarioCombo();
     showScenario();
     setWindowTitle(tr("ipcscope — %1").arg(m_scenario.title()));
@@ -793,23 +820,24 @@ void MainWindow::showScenario()
         m_lockAction->setChecked(m_scenario.value(QLatin1String(kLockKey)) != 0);
     }
     updateLockAction();
-    layoutViewsFor(m_session ? m_session->scenario() : m_scenario);
+    layoutViewsFor(shownScenario());
 }
 
 void MainWindow::layoutViewsFor(const Scenario& scenario)
 {
     // Only the views that have something to say for this mechanism: an empty
     // plot is room taken from one that has.
-    const ScenarioKind kind = scenario.kind();
-    const bool unsharedCounter =
-        kind == ScenarioKind::Counter && scenario.value(QStringLiteral("shared")) == 0;
-    m_queueDepthView->parentWidget()->setVisible(kind == ScenarioKind::Queue ||
-                                                 kind == ScenarioKind::JoinableQueue ||
-                                                 kind == ScenarioKind::Condition);
-    m_raceView->parentWidget()->setVisible((kind == ScenarioKind::Counter && !unsharedCounter) ||
-                                           kind == ScenarioKind::Array ||
-                                           kind == ScenarioKind::Queue);
-    m_mechanismView->parentWidget()->setVisible(MechanismView::hasPicture(kind) || unsharedCounter);
+    for (LiveView* view : views())
+        view->parentWidget()->setVisible(viewHasSomethingToShow(view, scenario));
+}
+
+QList<LiveView*> MainWindow::shownViews() const
+{
+    QList<LiveView*> shown;
+    for (LiveView* view : views())
+        if (!view->parentWidget()->isHidden())
+            shown.append(view);
+    return shown;
 }
 
 void MainWindow::showScenarioError(const QString& error)
@@ -844,8 +872,8 @@ void MainWindow::setParameter(const QString& key, qint64 value)
         else
             addMessage(m_session->elapsedSeconds(),
                        tr("%1 set to %2").arg(key, formatParameterValue(*spec, value)));
-    } else if (!m_session) {
-        bindViews(nullptr); // the idle picture follows the form
+    } else if (!m_session && !m_loaded) { // a saved session stays shown until Start
+        bindViews(nullptr);               // the idle picture follows the form
     }
 }
 
@@ -873,8 +901,12 @@ void MainWindow::setSamplingRateHz(int hz)
 
 void MainWindow::bindViews(Session* session)
 {
-    const Recording* recording = session ? &session->recording() : nullptr;
-    const Scenario* scenario = session ? &session->scenario() : &m_scenario;
+    bindViews(session ? &session->recording() : nullptr,
+              session ? &session->scenario() : &m_scenario);
+}
+
+void MainWindow::bindViews(const Recording* recording, const Scenario* scenario)
+{
     for (LiveView* view : views())
         view->setRecording(recording, scenario);
     m_workerModel->setRecording(recording);
@@ -914,6 +946,7 @@ void MainWindow::startSession()
     bindViews(session);
     std::unique_ptr<Session> previous = std::exchange(m_session, std::move(next));
     previous.reset();
+    m_loaded.reset();
 
     addMessage(0, tr("Session started: %1, %n worker(s)", nullptr, int(session->workerIds().size()))
                       .arg(session->scenario().title()));
@@ -998,8 +1031,8 @@ void MainWindow::refreshFrame()
 void MainWindow::updateStatus()
 {
     const Session::State state = m_session ? m_session->state() : Session::State::Idle;
-    m_stateLabel->setText(stateText(state));
-    const double elapsed = m_session ? m_session->elapsedSeconds() : 0;
+    m_stateLabel->setText(m_loaded && !m_session ? tr("saved session") : stateText(state));
+    const double elapsed = shownDurationS();
     m_timeLabel->setText(tr("t = %1 s").arg(elapsed, 0, 'f', 1));
     m_rateLabel->setText(tr("sampling %1 Hz").arg(m_samplingRateHz));
 
@@ -1057,6 +1090,10 @@ void MainWindow::updateActions()
     m_addConsumerAction->setEnabled(active && queue);
 
     m_openAction->setEnabled(!active && !stopping);
+    m_openSessionAction->setEnabled(!active && !stopping);
+    // A running session can be saved and exported too: what it has so far.
+    m_exportAction->setEnabled(shownRecording() != nullptr);
+    m_saveSessionAction->setEnabled(shownRecording() != nullptr);
     m_openButton->setEnabled(!active && !stopping);
     m_scenarioCombo->setEnabled(!active && !stopping);
     m_form->setRunning(active || stopping);
@@ -1136,6 +1173,351 @@ void MainWindow::showTableMenu(const QPoint& position)
     menu.addAction(m_killAction);
     menu.addAction(m_pauseWorkerAction);
     menu.exec(m_processTable->viewport()->mapToGlobal(position));
+}
+
+// --------------------------------------------------------------------------
+// export and saved sessions
+
+const Recording* MainWindow::shownRecording() const
+{
+    if (m_session)
+        return &m_session->recording();
+    return m_loaded ? m_loaded->recording.get() : nullptr;
+}
+
+const Scenario& MainWindow::shownScenario() const
+{
+    if (m_session)
+        return m_session->scenario();
+    return m_loaded ? *m_loaded->scenario : m_scenario;
+}
+
+double MainWindow::shownDurationS() const
+{
+    if (m_session)
+        return m_session->elapsedSeconds();
+    return m_loaded ? m_loaded->durationS : 0;
+}
+
+QStringList MainWindow::exportFiles(const ExportRequest& request) const
+{
+    const QDir dir(request.directory);
+    QStringList files;
+    const QList<LiveView*> views = shownViews();
+    for (const auto& [wanted, format] : {std::pair{request.pngCharts, ChartFormat::Png},
+                                         std::pair{request.svgCharts, ChartFormat::Svg},
+                                         std::pair{request.pdfCharts, ChartFormat::Pdf}})
+        if (wanted)
+            for (const LiveView* view : views)
+                files.append(dir.filePath(chartFileName(view, format)));
+    if (request.report)
+        files.append(dir.filePath(QStringLiteral("report.pdf")));
+    if (request.data)
+        for (const QString& name : exportFileNames())
+            files.append(dir.filePath(name));
+    return files;
+}
+
+bool MainWindow::exportTo(const ExportRequest& request, bool overwrite, QStringList* written,
+                          QString* error)
+{
+    const Recording* recording = shownRecording();
+    if (!recording) {
+        *error = tr("Nothing to export yet: start a session or open a saved one.");
+        return false;
+    }
+    if (request.directory.isEmpty() || !QDir().mkpath(request.directory)) {
+        *error = tr("Cannot create the folder %1").arg(QDir::toNativeSeparators(request.directory));
+        return false;
+    }
+    // Refused before anything is written, so a refusal leaves the folder as it was.
+    if (!overwrite) {
+        for (const QString& file : exportFiles(request)) {
+            if (exportWouldOverwrite(file)) {
+                *error = tr("%1 already exists").arg(QDir::toNativeSeparators(file));
+                return false;
+            }
+        }
+    }
+    const Scenario& scenario = shownScenario();
+    const double durationS = shownDurationS();
+    const QDir dir(request.directory);
+
+    // One step per file (the data files are one step: the engine writes them).
+    struct Step
+    {
+        QString file;
+        std::function<bool(QString*)> run;
+    };
+    QList<Step> steps;
+    ChartOptions options;
+    options.pngScale = request.pngScale;
+    options.overwrite = true; // checked above, all at once
+    const QList<LiveView*> views = shownViews();
+    for (const auto& [wanted, format] : {std::pair{request.pngCharts, ChartFormat::Png},
+                                         std::pair{request.svgCharts, ChartFormat::Svg},
+                                         std::pair{request.pdfCharts, ChartFormat::Pdf}}) {
+        if (!wanted)
+            continue;
+        for (LiveView* view : views) {
+            const QString file = dir.filePath(chartFileName(view, format));
+            steps.append({file, [=, &scenario](QString* e) {
+                              return exportChart(view, scenario, file, format, options, e);
+                          }});
+        }
+    }
+    if (request.report) {
+        const QString file = dir.filePath(QStringLiteral("report.pdf"));
+        steps.append({file, [=, &scenario](QString* e) {
+                          return exportReport(views, scenario, *recording, durationS, file, true,
+                                              e);
+                      }});
+    }
+    QStringList dataWritten;
+    if (request.data)
+        steps.append({QString(), [&](QString* e) {
+                          return exportSessionData(request.directory, scenario, *recording,
+                                                   durationS, &dataWritten, e);
+                      }});
+
+    QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, int(steps.size()), this);
+    progress.setObjectName(QStringLiteral("exportProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(400);
+    bool ok = true;
+    for (int i = 0; i < steps.size() && ok; ++i) {
+        progress.setValue(i);
+        if (progress.wasCanceled()) {
+            *error = tr("Export cancelled; the files written so far are complete.");
+            ok = false;
+            break;
+        }
+        const Step& step = steps[i];
+        progress.setLabelText(step.file.isEmpty()
+                                  ? tr("Writing the data files…")
+                                  : tr("Writing %1…").arg(QFileInfo(step.file).fileName()));
+        ok = step.run(error);
+        if (ok && !step.file.isEmpty() && written)
+            written->append(step.file);
+    }
+    if (written)
+        written->append(dataWritten);
+    progress.setValue(int(steps.size()));
+    return ok;
+}
+
+void MainWindow::exportWithDialog()
+{
+    QSettings settings;
+    ExportRequest request;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    request.directory = settings
+                            .value(QStringLiteral("export/directory"),
+                                   QDir(documents).filePath(QStringLiteral("ipcscope")))
+                            .toString();
+    request.pngCharts = settings.value(QStringLiteral("export/png"), true).toBool();
+    request.svgCharts = settings.value(QStringLiteral("export/svg"), true).toBool();
+    request.pdfCharts = settings.value(QStringLiteral("export/pdf"), true).toBool();
+    request.report = settings.value(QStringLiteral("export/report"), true).toBool();
+    request.data = settings.value(QStringLiteral("export/data"), true).toBool();
+    request.pngScale = settings.value(QStringLiteral("export/pngScale"), 2.0).toDouble();
+
+    ExportDialog dialog(this);
+    dialog.setRequest(request);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    request = dialog.request();
+    settings.setValue(QStringLiteral("export/directory"), request.directory);
+    settings.setValue(QStringLiteral("export/png"), request.pngCharts);
+    settings.setValue(QStringLiteral("export/svg"), request.svgCharts);
+    settings.setValue(QStringLiteral("export/pdf"), request.pdfCharts);
+    settings.setValue(QStringLiteral("export/report"), request.report);
+    settings.setValue(QStringLiteral("export/data"), request.data);
+    settings.setValue(QStringLiteral("export/pngScale"), request.pngScale);
+
+    QStringList existing;
+    for (const QString& file : exportFiles(request))
+        if (exportWouldOverwrite(file))
+            existing.append(QFileInfo(file).fileName());
+    if (!existing.isEmpty()) {
+        const int shown = 8;
+        QString names = QStringList(existing.mid(0, shown)).join(QLatin1Char('\n'));
+        if (existing.size() > shown)
+            names += QLatin1Char('\n') + tr("and %n more", nullptr, int(existing.size() - shown));
+        const auto answer = QMessageBox::question(
+            this, tr("Replace files?"),
+            tr("%n file(s) in %1 already exist:", nullptr, int(existing.size()))
+                    .arg(QDir::toNativeSeparators(request.directory)) +
+                QStringLiteral("\n\n") + names + QStringLiteral("\n\n") + tr("Replace them?"));
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    QStringList written;
+    QString error;
+    const double time = shownDurationS();
+    if (!exportTo(request, !existing.isEmpty(), &written, &error)) {
+        addMessage(time, error);
+        showNonBlockingBox(this, QMessageBox::Critical, tr("Export failed"), error,
+                           "exportErrorBox");
+        return;
+    }
+    addMessage(time, tr("Exported %n file(s) to %1", nullptr, int(written.size()))
+                         .arg(QDir::toNativeSeparators(request.directory)));
+}
+
+void MainWindow::showViewMenu(LiveView* view, const QPoint& position)
+{
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("viewMenu"));
+    QAction* save = menu.addAction(tr("Save chart as…"));
+    menu.addAction(m_exportAction);
+    if (menu.exec(view->mapToGlobal(position)) == save)
+        saveChartAs(view);
+}
+
+void MainWindow::saveChartAs(LiveView* view)
+{
+    QSettings settings;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString folder =
+        settings.value(QStringLiteral("export/chartDirectory"), documents).toString();
+    const QString png = tr("PNG image (*.png)");
+    const QString svg = tr("SVG vector image (*.svg)");
+    const QString pdf = tr("PDF document (*.pdf)");
+    QString filter = png;
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save chart as"), QDir(folder).filePath(chartFileName(view, ChartFormat::Png)),
+        QStringList{png, svg, pdf}.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty())
+        return;
+    std::optional<ChartFormat> format = chartFormatForFile(path);
+    bool confirmed = true; // the file dialog asked about the name it returned
+    if (!format) {
+        format = filter == svg   ? ChartFormat::Svg
+                 : filter == pdf ? ChartFormat::Pdf
+                                 : ChartFormat::Png;
+        path += QLatin1Char('.') + chartSuffix(*format);
+        confirmed = !exportWouldOverwrite(path);
+    }
+    if (!confirmed &&
+        QMessageBox::question(
+            this, tr("Replace file?"),
+            tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path))) !=
+            QMessageBox::Yes)
+        return;
+    settings.setValue(QStringLiteral("export/chartDirectory"), QFileInfo(path).absolutePath());
+    ChartOptions options;
+    options.pngScale = settings.value(QStringLiteral("export/pngScale"), 2.0).toDouble();
+    options.overwrite = true;
+    QString error;
+    if (!exportChart(view, shownScenario(), path, *format, options, &error)) {
+        addMessage(shownDurationS(), error);
+        showNonBlockingBox(this, QMessageBox::Critical, tr("Cannot save the chart"), error,
+                           "exportErrorBox");
+        return;
+    }
+    addMessage(shownDurationS(), tr("Chart saved: %1").arg(QDir::toNativeSeparators(path)));
+}
+
+bool MainWindow::saveSessionFile(const QString& path, QString* error)
+{
+    const Recording* recording = shownRecording();
+    if (!recording) {
+        *error = tr("Nothing to save yet: start a session first.");
+        return false;
+    }
+    if (!saveSession(path, shownScenario(), *recording, shownDurationS(), error))
+        return false;
+    addMessage(shownDurationS(), tr("Session saved to %1").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+bool MainWindow::openSessionFile(const QString& path, QString* error)
+{
+    if (m_session && (m_session->isActive() || m_session->state() == Session::State::Stopping)) {
+        *error = tr("Stop the running session before opening a saved one.");
+        return false;
+    }
+    std::optional<LoadedSession> loaded = loadSession(path, error);
+    if (!loaded)
+        return false;
+    auto next = std::make_unique<LoadedSession>(std::move(*loaded));
+    m_displayTimer.stop();
+    // The views move to the saved recording before the previous one goes.
+    bindViews(next->recording.get(), next->scenario.get());
+    m_session.reset();
+    m_loaded = std::move(next);
+    // The form shows the saved parameters: Start runs them anew.
+    m_scenario = *m_loaded->scenario;
+    m_scenarioSource =
+        Scenario::builtinNames().contains(m_scenario.name()) ? m_scenario.name() : QString();
+    m_scenarioError.clear();
+    m_scenarioErrorLabel->hide();
+    fillScenarioCombo();
+    showScenario();
+    {
+        const QSignalBlocker quiet(m_followAction);
+        m_followAction->setChecked(false);
+    }
+    for (LiveView* view : views()) {
+        view->refresh();
+        view->setFollowing(false);
+        view->showAll();
+    }
+    m_workerModel->refresh(m_loaded->durationS);
+    setWindowTitle(tr("ipcscope — %1").arg(QFileInfo(path).fileName()));
+    addMessage(m_loaded->durationS,
+               tr("Opened the saved session %1 (%2, %3 s, saved %4): no process runs")
+                   .arg(QDir::toNativeSeparators(path), m_scenario.title(),
+                        QLocale().toString(m_loaded->durationS, 'f', 2),
+                        QLocale().toString(m_loaded->savedAt.toLocalTime(), QLocale::ShortFormat)));
+    updateActions();
+    updateStatus();
+    return true;
+}
+
+void MainWindow::chooseSessionFileToSave()
+{
+    QSettings settings;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString folder =
+        settings.value(QStringLiteral("session/directory"), documents).toString();
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save session"),
+        QDir(folder).filePath(shownScenario().name() + QStringLiteral(".ipcscope")),
+        tr("ipcscope sessions (*.ipcscope)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".ipcscope");
+    settings.setValue(QStringLiteral("session/directory"), QFileInfo(path).absolutePath());
+    QString error;
+    if (!saveSessionFile(path, &error)) {
+        addMessage(shownDurationS(), error);
+        showNonBlockingBox(this, QMessageBox::Critical, tr("Cannot save the session"), error,
+                           "sessionErrorBox");
+    }
+}
+
+void MainWindow::chooseSessionFileToOpen()
+{
+    QSettings settings;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString folder =
+        settings.value(QStringLiteral("session/directory"), documents).toString();
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open saved session"), folder,
+                                     tr("ipcscope sessions (*.ipcscope);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("session/directory"), QFileInfo(path).absolutePath());
+    QString error;
+    if (!openSessionFile(path, &error)) {
+        addMessage(0, error);
+        showNonBlockingBox(this, QMessageBox::Warning, tr("Cannot open session"),
+                           tr("%1\n\n%2").arg(QDir::toNativeSeparators(path), error),
+                           "sessionErrorBox");
+    }
 }
 
 // --------------------------------------------------------------------------

@@ -28,6 +28,9 @@ namespace ipcscope {
 
 class LiveView;
 class LockTimelineView;
+class Recording;
+struct ExportRequest;
+struct LoadedSession;
 class MechanismView;
 class ProcessDiagramView;
 class QueueDepthView;
@@ -67,6 +70,23 @@ public:
     ProcessDiagramView* processDiagramView() const { return m_processDiagramView; }
     QList<LiveView*> views() const;
     ScenarioForm* scenarioForm() const { return m_form; }
+    // The views shown for the scenario: what an export includes.
+    QList<LiveView*> shownViews() const;
+
+    // File > Export… without the dialog: writes what `request` asks into its
+    // folder (created if missing), a progress dialog up while it takes long.
+    // An existing file is replaced only if `overwrite`. *written (if given)
+    // gets every file written, also on failure; *error names the file that failed.
+    bool exportTo(const ExportRequest& request, bool overwrite, QStringList* written,
+                  QString* error);
+    // The files exportTo would write, in that order.
+    QStringList exportFiles(const ExportRequest& request) const;
+    // The shown recording (running, finished or opened) to a .ipcscope file.
+    bool saveSessionFile(const QString& path, QString* error);
+    // Shows a saved session in every view, no process launched; Start runs
+    // its scenario anew. On failure *error is the loader's message.
+    bool openSessionFile(const QString& path, QString* error);
+    bool showsSavedSession() const { return m_loaded != nullptr; }
 
 public slots:
     void startSession();
@@ -104,6 +124,16 @@ private:
     void showScenarioError(const QString& error);
     void setParameter(const QString& key, qint64 value);
     void bindViews(Session* session);
+    void bindViews(const Recording* recording, const Scenario* scenario);
+    // What the views show: the session's, or the one opened from a file.
+    const Recording* shownRecording() const;
+    const Scenario& shownScenario() const;
+    double shownDurationS() const;
+    void exportWithDialog();
+    void showViewMenu(LiveView* view, const QPoint& position);
+    void saveChartAs(LiveView* view);
+    void chooseSessionFileToSave();
+    void chooseSessionFileToOpen();
     void onSessionStateChanged(Session::State state);
     void addMessage(double time, const QString& text);
     void chooseScenarioFile();
@@ -120,6 +150,7 @@ private:
     QString m_scenarioSource; // built-in name or absolute file path
     QString m_scenarioError;  // non-empty: the last load failed, nothing starts
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<LoadedSession> m_loaded; // opened from a file; no m_session then
     int m_samplingRateHz = 1000;
     QTimer m_displayTimer;
     QElapsedTimer m_sinceStatus;
@@ -140,6 +171,8 @@ private:
     QAction* m_followAction = nullptr;
     QAction* m_showAllAction = nullptr;
     QAction* m_exportAction = nullptr;
+    QAction* m_saveSessionAction = nullptr;
+    QAction* m_openSessionAction = nullptr;
     QAction* m_openAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;

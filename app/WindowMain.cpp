@@ -1,5 +1,6 @@
 // The window mode of ipcscope: the application object, the language, the
 // main window, and the hidden screenshot mode used by tools/screenshots.sh.
+#include "ChartExport.h"
 #include "CommandLine.h"
 #include "LiveView.h"
 #include "MainWindow.h"
@@ -17,21 +18,6 @@
 using namespace ipcscope;
 
 namespace {
-
-// Chinese must render whatever the default font is: name a CJK font as the
-// fallback explicitly (fonts-noto-cjk), not only through fontconfig.
-void setFontFallback()
-{
-    QFont font = QApplication::font();
-    QStringList families = font.families();
-    if (families.isEmpty())
-        families.append(font.family());
-    for (const char* fallback : {"Noto Sans CJK SC", "Noto Sans SC", "WenQuanYi Micro Hei"})
-        if (!families.contains(QLatin1String(fallback)))
-            families.append(QLatin1String(fallback));
-    font.setFamilies(families);
-    QApplication::setFont(font);
-}
 
 QString chooseLanguage(const CommandLine& line)
 {
@@ -98,7 +84,7 @@ int runWindow(int argc, char** argv, const CommandLine& line)
     QApplication::setDesktopFileName(QStringLiteral("io.github.ipcscope"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/ipcscope.svg")));
     QApplication::setStyle(QStringLiteral("Fusion"));
-    setFontFallback();
+    QApplication::setFont(withCjkFallback(QApplication::font()));
     UiLanguage::apply(chooseLanguage(line));
 
     const bool screenshot = !line.screenshotFile.isEmpty();
@@ -126,6 +112,12 @@ int runWindow(int argc, char** argv, const CommandLine& line)
             if (screenshot)
                 return 2;
         }
+    }
+    if (!line.sessionFile.isEmpty() && !window.openSessionFile(line.sessionFile, &error)) {
+        complain(MainWindow::tr("Cannot open session"),
+                 MainWindow::tr("%1\n\n%2").arg(QDir::toNativeSeparators(line.sessionFile), error));
+        if (screenshot)
+            return 2;
     }
     if (screenshot) {
         window.resize(1600, 1000);

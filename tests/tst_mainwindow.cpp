@@ -1,5 +1,9 @@
 // The main window driven the way a user drives it (actions, form, table),
 // with real sessions of real worker processes, on the offscreen platform.
+#include "ChartExport.h"
+#include "DataExport.h"
+#include "ExportDialog.h"
+#include "LockTimelineView.h"
 #include "MainWindow.h"
 #include "RaceView.h"
 #include "ScenarioForm.h"
@@ -12,6 +16,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QImage>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -81,6 +86,8 @@ private slots:
     void badScenarioFile_showsError_nothingStarts();
     void translation_zhCN_changesActionTexts();
     void stop_leavesNoProcessNorSegment();
+    void exportAction_writesEveryChosenFile();
+    void savedSession_reopened_showsTheSameData();
 
 private:
     void selectScenario(MainWindow& window, const QString& name);
@@ -515,6 +522,132 @@ void MainWindowTest::stop_leavesNoProcessNorSegment()
     }
     QVERIFY(test::stillExisting(pids).isEmpty());
     QVERIFY(test::ourSegments().isEmpty());
+}
+
+void MainWindowTest::exportAction_writesEveryChosenFile()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction* exportAction = window.action(QStringLiteral("export"));
+    QVERIFY(exportAction && !exportAction->isEnabled()); // nothing recorded yet
+    startCounter(window, 3, 20);
+    QVERIFY(exportAction->isEnabled()); // a running session exports what it has
+    QTRY_VERIFY_WITH_TIMEOUT(expectedCount(window) > 500, kTimeoutMs);
+    window.action(QStringLiteral("stop"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), Session::State::Finished, kTimeoutMs);
+
+    // What the dialog hands the window, without its modal loop.
+    QTemporaryDir dir;
+    ExportRequest wanted;
+    wanted.directory = dir.filePath(QStringLiteral("lesson"));
+    wanted.pngScale = 1.5;
+    ExportDialog dialog(&window);
+    dialog.setRequest(wanted);
+    const ExportRequest request = dialog.request();
+    QCOMPARE(request.directory, wanted.directory);
+    QCOMPARE(request.pngScale, 1.5);
+    QVERIFY(request.pngCharts && request.svgCharts && request.pdfCharts && request.report &&
+            request.data);
+
+    const QList<LiveView*> shown = window.shownViews();
+    QVERIFY(shown.contains(window.raceView()));
+    QVERIFY(!shown.contains(window.queueDepthView())); // the counter has no queue
+    const QStringList planned = window.exportFiles(request);
+    QCOMPARE(planned.size(), 3 * shown.size() + 1 + int(exportFileNames().size()));
+    QStringList written;
+    QString error;
+    QVERIFY2(window.exportTo(request, false, &written, &error), qPrintable(error));
+    QCOMPARE(QSet<QString>(written.begin(), written.end()),
+             QSet<QString>(planned.begin(), planned.end()));
+    for (const QString& file : planned)
+        QVERIFY2(QFileInfo(file).size() > 0, qPrintable(file));
+    const QString racePng =
+        QDir(request.directory).filePath(chartFileName(window.raceView(), ChartFormat::Png));
+    QCOMPARE(QImage(racePng).size(), QSize(1800, 1050)); // 1200 x 700 at 1.5
+    QFile report(QDir(request.directory).filePath(QStringLiteral("report.pdf")));
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    QVERIFY(report.read(5) == "%PDF-");
+
+    // Again: refused before anything is written, unless the user said replace.
+    const QDateTime before = QFileInfo(racePng).lastModified();
+    written.clear();
+    QVERIFY(!window.exportTo(request, false, &written, &error));
+    QVERIFY2(error.contains(QDir::toNativeSeparators(request.directory)), qPrintable(error));
+    QVERIFY(written.isEmpty());
+    QCOMPARE(QFileInfo(racePng).lastModified(), before);
+    QVERIFY2(window.exportTo(request, true, &written, &error), qPrintable(error));
+    QCOMPARE(written.size(), planned.size());
+}
+
+void MainWindowTest::savedSession_reopened_showsTheSameData()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("race.ipcscope"));
+    qint64 lost = 0;
+    quint64 overlaps = 0;
+    double duration = 0;
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        startCounter(window, 3, 2);
+        window.action(QStringLiteral("lock"))->trigger(); // off: updates are lost
+        QTRY_VERIFY_WITH_TIMEOUT(lostUpdates(window) > 0 && expectedCount(window) > 2000,
+                                 kTimeoutMs);
+        window.action(QStringLiteral("stop"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->state(), Session::State::Finished, kTimeoutMs);
+        QString error;
+        QVERIFY2(window.saveSessionFile(file, &error), qPrintable(error));
+        lost = window.raceView()->lostUpdates();
+        overlaps = window.raceView()->overlapMarks();
+        duration = window.session()->elapsedSeconds();
+        QVERIFY(lost > 0);
+    }
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    QVERIFY2(window.openSessionFile(file, &error), qPrintable(error));
+    QVERIFY(window.showsSavedSession());
+    QVERIFY(!window.session()); // no process launched
+    QCOMPARE(test::ourSegments(), QStringList());
+    QCOMPARE(window.scenario().name(), QStringLiteral("counter"));
+    QCOMPARE(window.scenario().value(QStringLiteral("lock")), 0);
+    QCOMPARE(window.raceView()->lostUpdates(), lost);
+    QCOMPARE(window.raceView()->overlapMarks(), overlaps);
+    QCOMPARE(window.lockTimelineView()->rowCount(), 3);
+    QCOMPARE(window.workerModel()->rowCount(), 3);
+    auto* time = window.findChild<QLabel*>(QStringLiteral("sessionTime"));
+    QVERIFY(time);
+    QCOMPARE(time->text(), MainWindow::tr("t = %1 s").arg(duration, 0, 'f', 1));
+    // As after Stop: the whole recording, to zoom and export; Start runs it anew.
+    QVERIFY(!window.action(QStringLiteral("follow"))->isChecked());
+    QVERIFY(window.action(QStringLiteral("start"))->isEnabled());
+    QVERIFY(window.action(QStringLiteral("export"))->isEnabled());
+    QTemporaryDir exportDir;
+    ExportRequest request;
+    request.directory = exportDir.path();
+    request.pngCharts = request.pdfCharts = request.report = request.data = false;
+    QStringList written;
+    QVERIFY2(window.exportTo(request, false, &written, &error), qPrintable(error));
+    QCOMPARE(written.size(), window.shownViews().size());
+
+    // A damaged file is refused with the loader's words; what is shown stays.
+    const QString damaged = dir.filePath(QStringLiteral("damaged.ipcscope"));
+    QVERIFY(QFile::copy(file, damaged));
+    {
+        QFile f(damaged);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(f.size() / 2);
+        f.write("garbage in the middle of the recording");
+    }
+    error.clear();
+    QVERIFY(!window.openSessionFile(damaged, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(window.showsSavedSession());
+    QCOMPARE(window.raceView()->lostUpdates(), lost);
 }
 
 QTEST_MAIN(MainWindowTest)
