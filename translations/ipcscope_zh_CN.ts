@@ -2,9 +2,195 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>CommandLine</name>
+    <name>ChartExport</name>
+    <message>
+        <location filename="../widgets/ChartExport.cpp" line="+54"/>
+        <source>%1 already exists</source>
+        <translation>%1 已存在</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <location line="+5"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+262"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>processes</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>operations</source>
+        <translation>操作数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected value</source>
+        <translation>预期值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>actual value</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lost updates</source>
+        <translation>丢失的更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overlapping windows</source>
+        <translation>重叠的读-改-写窗口</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>items produced</source>
+        <translation>生产的条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>items consumed</source>
+        <translation>消费的条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>duplicated</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phantom</source>
+        <translation>凭空出现</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>left in queue</source>
+        <translation>留在队列中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deepest</source>
+        <translation>最大深度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>lock acquisitions</source>
+        <translation>获得锁的次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mean wait for the lock</source>
+        <translation>平均等锁时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>longest wait for the lock</source>
+        <translation>最长等锁时间</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>events recorded</source>
+        <translation>记录的事件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>events dropped</source>
+        <translation>丢弃的事件</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>ipcscope report: %1</source>
+        <translation>ipcscope 报告：%1</translation>
+    </message>
     <message>
         <location line="+29"/>
+        <source>Scenario %1 · ran %2 s · exported %3 by ipcscope</source>
+        <translation>场景 %1 · 运行 %2 秒 · 由 ipcscope 于 %3 导出</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Python equivalent: %1</source>
+        <translation>对应的 Python 写法：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../app/CommandLine.cpp" line="+9"/>
+        <source>usage:
+  ipcscope [--scenario NAME|FILE | --open FILE.ipcscope] [--lang zh_CN|en]
+  ipcscope --headless --scenario NAME|FILE [--set key=value]... [--duration SECONDS]
+           [--export DIR] [--rate HZ]
+  ipcscope --headless --open FILE.ipcscope [--export DIR]
+  ipcscope --list-scenarios
+  ipcscope --help | --version
+--export DIR writes summary.json, samples.csv, events.csv, trace.json and
+session.ipcscope into DIR, replacing files of those names only.
+--open replays a saved session without launching any process.
+exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
+        <translation>用法：
+  ipcscope [--scenario 名称|文件 | --open 文件.ipcscope] [--lang zh_CN|en]
+  ipcscope --headless --scenario 名称|文件 [--set 键=值]... [--duration 秒数]
+           [--export 目录] [--rate 赫兹]
+  ipcscope --headless --open 文件.ipcscope [--export 目录]
+  ipcscope --list-scenarios
+  ipcscope --help | --version
+--export 目录 会把 summary.json、samples.csv、events.csv、trace.json 和
+session.ipcscope 写入该目录，只替换这些名称的文件。
+--open 回放已保存的会话，不启动任何进程。
+退出码：0 正常运行，2 输入有误，1 运行时失败</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1 needs a value</source>
         <translation>%1 需要一个值</translation>
     </message>
@@ -17,6 +203,11 @@
         <location line="+10"/>
         <source>--export: needs a directory</source>
         <translation>--export：需要一个目录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--open: needs a session file</source>
+        <translation>--open：需要一个会话文件</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -44,51 +235,6 @@
         <translation>未知参数“%1”</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>--duration and --export go with --headless</source>
-        <translation>--duration 和 --export 只能与 --headless 一起使用</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>--screenshot, --screenshot-views and --at go with the window</source>
-        <translation>--screenshot、--screenshot-views 和 --at 只能用于窗口模式</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>--screenshot-views and --at go with --screenshot FILE</source>
-        <translation>--screenshot-views 和 --at 需要与 --screenshot 文件 一起使用</translation>
-    </message>
-    <message>
-        <location filename="../app/CommandLine.cpp" line="+9"/>
-        <source>usage:
-  ipcscope [--scenario NAME|FILE | --open FILE.ipcscope] [--lang zh_CN|en]
-  ipcscope --headless --scenario NAME|FILE [--set key=value]... [--duration SECONDS]
-           [--export DIR] [--rate HZ]
-  ipcscope --headless --open FILE.ipcscope [--export DIR]
-  ipcscope --list-scenarios
-  ipcscope --help | --version
---export DIR writes summary.json, samples.csv, events.csv, trace.json and
-session.ipcscope into DIR, replacing files of those names only.
---open replays a saved session without launching any process.
-exit codes: 0 ran, 2 bad input, 1 runtime failure</source>
-        <translation>用法：
-  ipcscope [--scenario 名称|文件 | --open 文件.ipcscope] [--lang zh_CN|en]
-  ipcscope --headless --scenario 名称|文件 [--set 键=值]... [--duration 秒数]
-           [--export 目录] [--rate 赫兹]
-  ipcscope --headless --open 文件.ipcscope [--export 目录]
-  ipcscope --list-scenarios
-  ipcscope --help | --version
---export 目录 会把 summary.json、samples.csv、events.csv、trace.json 和
-session.ipcscope 写入该目录，只替换这些名称的文件。
---open 回放已保存的会话，不启动任何进程。
-退出码：0 正常运行，2 输入有误，1 运行时失败</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>--open: needs a session file</source>
-        <translation>--open：需要一个会话文件</translation>
-    </message>
-    <message>
         <location line="+6"/>
         <source>--open and --scenario exclude each other: a saved session has its own</source>
         <translation>--open 与 --scenario 不能同时使用：已保存的会话自带场景</translation>
@@ -103,11 +249,39 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <source>--headless needs --scenario NAME|FILE or --open FILE.ipcscope</source>
         <translation>--headless 需要 --scenario 名称|文件 或 --open 文件.ipcscope</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>--duration and --export go with --headless</source>
+        <translation>--duration 和 --export 只能与 --headless 一起使用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--screenshot, --screenshot-views and --at go with the window</source>
+        <translation>--screenshot、--screenshot-views 和 --at 只能用于窗口模式</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--screenshot-views and --at go with --screenshot FILE</source>
+        <translation>--screenshot-views 和 --at 需要与 --screenshot 文件 一起使用</translation>
+    </message>
+</context>
+<context>
+    <name>DataExport</name>
+    <message>
+        <location filename="../engine/DataExport.cpp" line="+19"/>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+314"/>
+        <source>cannot create directory %1</source>
+        <translation>无法创建目录 %1</translation>
+    </message>
 </context>
 <context>
     <name>Headless</name>
     <message>
-        <location filename="../app/HeadlessRun.cpp" line="+75"/>
+        <location filename="../app/HeadlessRun.cpp" line="+52"/>
         <source>cannot create export directory %1</source>
         <translation>无法创建导出目录 %1</translation>
     </message>
@@ -444,7 +618,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
 <context>
     <name>Role</name>
     <message>
-        <location filename="../engine/Recording.cpp" line="+351"/>
+        <location filename="../engine/Recording.cpp" line="+534"/>
         <source>incrementer</source>
         <translation>自增进程</translation>
     </message>
@@ -656,6 +830,147 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
     </message>
 </context>
 <context>
+    <name>SessionFile</name>
+    <message>
+        <location filename="../engine/SessionFile.cpp" line="+129"/>
+        <location line="+41"/>
+        <source>it ends too early</source>
+        <translation>文件提前结束</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>a time that is not a number in %1</source>
+        <translation>%1 中有一个不是数值的时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>worker %1 out of range in %2</source>
+        <translation>%2 中的进程 %1 超出范围</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 %2 cannot fit in what remains of the file</source>
+        <translation>文件剩余部分容纳不下 %1 个 %2</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <location line="+60"/>
+        <source>folded counts out of range in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>worker %1 appears twice</source>
+        <translation>进程 %1 出现了两次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown role %1</source>
+        <translation>未知角色 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>unknown worker state %1</source>
+        <translation>未知进程状态 %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>a negative count of race overlaps</source>
+        <translation>竞争重叠的计数为负</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 producers, more than a session can have</source>
+        <translation>%1 个生产者，超过一个会话所能拥有的数量</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the scenario&apos;s figures are not a JSON object</source>
+        <translation>场景的统计数据不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>lock figures for %1 locks expected</source>
+        <translation>应有 %1 把锁的统计数据</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1 is damaged: %2</source>
+        <translation>%1 已损坏：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not an ipcscope session file</source>
+        <translation>%1 不是 ipcscope 会话文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it ends inside its header</source>
+        <translation>文件在文件头内就结束了</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 was written by a newer ipcscope (format %2, this one reads up to %3)</source>
+        <translation>%1 由更新版本的 ipcscope 写入（格式 %2，本版本最多读取到 %3）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>format version 0</source>
+        <translation>格式版本为 0</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>it is cut short (%1 of %2 bytes)</source>
+        <translation>文件被截断（%2 字节中只有 %1 字节）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 bytes too many</source>
+        <translation>多出 %1 字节</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its checksum does not match</source>
+        <translation>校验和不匹配</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>unknown flags %1</source>
+        <translation>未知标志 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+6"/>
+        <source>its sizes do not agree</source>
+        <translation>记录的大小互相矛盾</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>it cannot be uncompressed</source>
+        <translation>无法解压缩</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>its scenario is invalid: %1</source>
+        <translation>其中的场景无效：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 bytes follow the recording</source>
+        <translation>记录之后还有 %1 字节</translation>
+    </message>
+</context>
+<context>
     <name>Unit</name>
     <message>
         <location filename="../app/ScenarioForm.cpp" line="+23"/>
@@ -817,6 +1132,69 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
     </message>
 </context>
 <context>
+    <name>ipcscope::ExportDialog</name>
+    <message>
+        <location filename="../app/ExportDialog.cpp" line="+105"/>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write:</source>
+        <translation>写入：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts as &amp;PNG images</source>
+        <translation>图表存为 PNG 图片(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Scale:</source>
+        <translation>缩放(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixels per screen pixel: 2 gives crisp slides</source>
+        <translation>每个屏幕像素对应的像素数：2 倍可让幻灯片清晰</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts as S&amp;VG (vector)</source>
+        <translation>图表存为 SVG（矢量）(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts as P&amp;DF (vector)</source>
+        <translation>图表存为 PDF（矢量）(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Report: one PDF with every view, the parameters and the figures</source>
+        <translation>报告(&amp;R)：一个包含所有视图、参数和数据的 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Data: summary.json, samples.csv, events.csv, trace.json, the session</source>
+        <translation>数据(&amp;D)：summary.json、samples.csv、events.csv、trace.json 和会话文件</translation>
+    </message>
+</context>
+<context>
     <name>ipcscope::LockTimelineView</name>
     <message>
         <location filename="../widgets/LockTimelineView.cpp" line="+35"/>
@@ -825,19 +1203,19 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
     </message>
     <message>
         <location line="+94"/>
-        <location line="+328"/>
+        <location line="+329"/>
         <source>Wheel: zoom the time axis · drag: pan · double-click: show all
 (while following, the wheel changes how many seconds are shown)</source>
         <translation>滚轮：缩放时间轴 · 拖动：平移 · 双击：显示全部
 （跟随最新数据时，滚轮改变显示的秒数）</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-321"/>
         <source>Lock holders over time</source>
         <translation>锁持有者时间线</translation>
     </message>
     <message>
-        <location line="+335"/>
+        <location line="+336"/>
         <location line="+16"/>
         <source>W%1 · %2</source>
         <translation>W%1 · %2</translation>
@@ -935,7 +1313,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
 <context>
     <name>ipcscope::MainWindow</name>
     <message>
-        <location filename="../app/MainWindow.cpp" line="+61"/>
+        <location filename="../app/MainWindow.cpp" line="+67"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
@@ -967,18 +1345,19 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
 %1</translation>
     </message>
     <message>
-        <location line="+434"/>
+        <location line="+449"/>
         <source>The last scenario could not be loaded again: %1</source>
         <translation>无法重新载入上次的场景：%1</translation>
     </message>
     <message>
         <location line="+38"/>
-        <location line="+149"/>
+        <location line="+155"/>
+        <location line="+736"/>
         <source>ipcscope — %1</source>
         <translation>ipcscope — %1</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-890"/>
         <source>ipcscope</source>
         <translation>ipcscope</translation>
     </message>
@@ -1203,9 +1582,29 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Export comes with the export feature</source>
-        <translation>导出功能将在后续版本中提供</translation>
+        <location line="+1"/>
+        <source>Write the charts (PNG, SVG, PDF), a report and the data files into a folder</source>
+        <translation>把图表（PNG、SVG、PDF）、报告和数据文件写入一个文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save session…</source>
+        <translation>保存会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the recording and its scenario to one .ipcscope file, to reopen later</source>
+        <translation>把记录及其场景保存为一个 .ipcscope 文件，以便日后重新打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open sa&amp;ved session…</source>
+        <translation>打开已保存的会话(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show a saved .ipcscope session in the views, without launching any process</source>
+        <translation>在视图中显示已保存的 .ipcscope 会话，不启动任何进程</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1288,13 +1687,15 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>请先停止正在运行的会话，再选择其他场景。</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location filename="../app/WindowMain.cpp" line="+117"/>
+        <location line="+46"/>
+        <location filename="../app/WindowMain.cpp" line="+103"/>
         <source>Cannot open scenario</source>
         <translation>无法打开场景</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+759"/>
+        <location filename="../app/WindowMain.cpp" line="+15"/>
         <source>%1
 
 %2</source>
@@ -1303,7 +1704,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
 %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-750"/>
         <source>Open scenario</source>
         <translation>打开场景</translation>
     </message>
@@ -1323,12 +1724,12 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>对应的 Python 写法：</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>%1 set to %2</source>
         <translation>%1 已设为 %2</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Starting the workers…</source>
         <translation>正在启动工作进程…</translation>
     </message>
@@ -1343,7 +1744,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>无法启动会话</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Session started: %1, %n worker(s)</source>
         <translation>
             <numerusform>会话已开始：%1，共 %n 个工作进程</numerusform>
@@ -1355,7 +1756,12 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>会话已结束，共运行 %1 秒</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
+        <source>saved session</source>
+        <translation>已保存的会话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>t = %1 s</source>
         <translation>t = %1 秒</translation>
     </message>
@@ -1385,7 +1791,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>另有 %1 个事件已取出但未保存（内存上限）</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+80"/>
         <source>Worker %1 is not running.</source>
         <translation>工作进程 %1 没有在运行。</translation>
     </message>
@@ -1400,7 +1806,179 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>工作进程 %1 已继续运行。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+75"/>
+        <source>Nothing to export yet: start a session or open a saved one.</source>
+        <translation>尚无可导出的内容：请先开始一个会话或打开已保存的会话。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 already exists</source>
+        <translation>%1 已存在</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export cancelled; the files written so far are complete.</source>
+        <translation>导出已取消；已写入的文件都是完整的。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Writing the data files…</source>
+        <translation>正在写入数据文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+48"/>
+        <source>and %n more</source>
+        <translation>
+            <numerusform>还有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace files?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n file(s) in %1 already exist:</source>
+        <translation>
+            <numerusform>%1 中已有 %n 个文件：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace them?</source>
+        <translation>要替换它们吗？</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 个文件到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save chart as…</source>
+        <translation>图表另存为…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG vector image (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save chart as</source>
+        <translation>图表另存为</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot save the chart</source>
+        <translation>无法保存图表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chart saved: %1</source>
+        <translation>图表已保存：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing to save yet: start a session first.</source>
+        <translation>尚无可保存的内容：请先开始一个会话。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Session saved to %1</source>
+        <translation>会话已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Stop the running session before opening a saved one.</source>
+        <translation>请先停止正在运行的会话，再打开已保存的会话。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Opened the saved session %1 (%2, %3 s, saved %4): no process runs</source>
+        <translation>已打开保存的会话 %1（%2，%3 秒，保存于 %4）：没有进程在运行</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ipcscope sessions (*.ipcscope)</source>
+        <translation>ipcscope 会话 (*.ipcscope)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot save the session</source>
+        <translation>无法保存会话</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open saved session</source>
+        <translation>打开已保存的会话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ipcscope sessions (*.ipcscope);;All files (*)</source>
+        <translation>ipcscope 会话 (*.ipcscope);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../app/WindowMain.cpp" line="-1"/>
+        <source>Cannot open session</source>
+        <translation>无法打开会话</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>About ipcscope</source>
         <translation>关于 ipcscope</translation>
     </message>
@@ -1410,7 +1988,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>&lt;h3&gt;ipcscope %1&lt;/h3&gt;&lt;p&gt;进程间通信的示波器。真实的进程在共享内存中共享真实的队列和锁；ipcscope 在不打扰它们的情况下观察它们，并画出看到的一切。&lt;/p&gt;&lt;p&gt;这些机制正是 Python &lt;code&gt;multiprocessing&lt;/code&gt; 教程所讲的内容：队列（Queue）、锁（Lock）、共享值（Value）、哨兵、丢失的更新。&lt;/p&gt;&lt;p&gt;Qt %2，Boost.Interprocess。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../app/WindowMain.cpp" line="+1"/>
+        <location filename="../app/WindowMain.cpp" line="-13"/>
         <source>%1
 
 The default scenario is used instead.</source>
@@ -1477,7 +2055,7 @@ The default scenario is used instead.</source>
         <translation>已完成的加 1 次数</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Semaphore permits</source>
         <translation>信号量许可证</translation>
     </message>
@@ -1932,7 +2510,7 @@ The default scenario is used instead.</source>
 <context>
     <name>ipcscope::QueueDepthView</name>
     <message>
-        <location filename="../widgets/QueueDepthView.cpp" line="+353"/>
+        <location filename="../widgets/QueueDepthView.cpp" line="+352"/>
         <source>Full %1 s (put() blocks) · empty %2 s (get() blocks) · deepest %3 of %4</source>
         <translation>已满 %1 秒（put() 阻塞） · 已空 %2 秒（get() 阻塞） · 最大深度 %3/%4</translation>
     </message>
@@ -2000,7 +2578,7 @@ The default scenario is used instead.</source>
 <context>
     <name>ipcscope::RaceView</name>
     <message>
-        <location filename="../widgets/RaceView.cpp" line="+465"/>
+        <location filename="../widgets/RaceView.cpp" line="+464"/>
         <source>W%1 &amp; W%2 both read %3</source>
         <translation>W%1 和 W%2 都读到了 %3</translation>
     </message>
@@ -2229,7 +2807,7 @@ The default scenario is used instead.</source>
         <translation>已添加 %1 %2</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>worker %1 (%2) was killed</source>
         <translation>工作进程 %1（%2）已被杀死</translation>
     </message>
@@ -2244,7 +2822,67 @@ The default scenario is used instead.</source>
         <translation>所有生产者的 join() 都已返回：守护进程消费者将随会话一同结束</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+105"/>
+        <source>lock %1</source>
+        <translation>锁 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lock %1, held by worker %2, which is dead</source>
+        <translation>锁 %1，由工作进程 %2 持有，而它已经死了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lock %1, held by worker %2</source>
+        <translation>锁 %1，由工作进程 %2 持有</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a free slot in the queue (%1 of %2 taken)</source>
+        <translation>队列中的空位（已占用 %1 / %2）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an item in the empty queue</source>
+        <translation>空队列中的一个物品</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a permit of the semaphore (%1 permits, %2 of them held by dead workers)</source>
+        <translation>信号量的一个许可（共 %1 个许可，其中 %2 个被已死的工作进程持有）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the event to be set</source>
+        <translation>事件被设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the barrier (%1 of %2 parties arrived)</source>
+        <translation>屏障（%2 方中已到达 %1 方）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a notify on the condition</source>
+        <translation>条件变量上的一次通知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every queued item to be marked done (join)</source>
+        <translation>队列中每个物品都被标记为完成（join）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>worker %1 (%2) is stuck, waiting for %3</source>
+        <translation>工作进程 %1（%2）卡住了，正在等待：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nothing it can name</source>
+        <translation>无法指明的东西</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>error: BoundedSemaphore refused a release() that had no matching acquire() (Python raises ValueError: Semaphore released too many times)</source>
         <translation>错误：BoundedSemaphore 拒绝了一次没有对应 acquire() 的 release()（Python 会抛出 ValueError: Semaphore released too many times）</translation>
     </message>
@@ -2279,7 +2917,7 @@ The default scenario is used instead.</source>
         <translation>暂时没有</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>every remaining worker is stuck: %1; stopping them</source>
         <translation>剩下的工作进程全部卡住了：%1；正在停止它们</translation>
     </message>
@@ -2335,154 +2973,6 @@ The default scenario is used instead.</source>
         <location line="+2"/>
         <source>Blocked</source>
         <translation>阻塞时长</translation>
-    </message>
-</context>
-<context>
-    <name>DataExport</name>
-    <message>
-        <location filename="../engine/DataExport.cpp" line="+19"/>
-        <source>cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+308"/>
-        <source>cannot create directory %1</source>
-        <translation>无法创建目录 %1</translation>
-    </message>
-</context>
-<context>
-    <name>SessionFile</name>
-    <message>
-        <location filename="../engine/SessionFile.cpp" line="+127"/>
-        <location line="+41"/>
-        <source>it ends too early</source>
-        <translation>文件提前结束</translation>
-    </message>
-    <message>
-        <location line="-34"/>
-        <source>a time that is not a number in %1</source>
-        <translation>%1 中有一个不是数值的时间</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>worker %1 out of range in %2</source>
-        <translation>%2 中的进程 %1 超出范围</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>%1 %2 cannot fit in what remains of the file</source>
-        <translation>文件剩余部分容纳不下 %1 个 %2</translation>
-    </message>
-    <message>
-        <location line="+86"/>
-        <source>worker %1 appears twice</source>
-        <translation>进程 %1 出现了两次</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>unknown role %1</source>
-        <translation>未知角色 %1</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>unknown worker state %1</source>
-        <translation>未知进程状态 %1</translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>a negative count of race overlaps</source>
-        <translation>竞争重叠的计数为负</translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>%1 producers, more than a session can have</source>
-        <translation>%1 个生产者，超过一个会话所能拥有的数量</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>the scenario&apos;s figures are not a JSON object</source>
-        <translation>场景的统计数据不是 JSON 对象</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>lock figures for %1 locks expected</source>
-        <translation>应有 %1 把锁的统计数据</translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>%1 is damaged: %2</source>
-        <translation>%1 已损坏：%2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>cannot open %1: %2</source>
-        <translation>无法打开 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 is not an ipcscope session file</source>
-        <translation>%1 不是 ipcscope 会话文件</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>it ends inside its header</source>
-        <translation>文件在文件头内就结束了</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 was written by a newer ipcscope (format %2, this one reads up to %3)</source>
-        <translation>%1 由更新版本的 ipcscope 写入（格式 %2，本版本最多读取到 %3）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>format version 0</source>
-        <translation>格式版本为 0</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>it is cut short (%1 of %2 bytes)</source>
-        <translation>文件被截断（%2 字节中只有 %1 字节）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 bytes too many</source>
-        <translation>多出 %1 字节</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>its checksum does not match</source>
-        <translation>校验和不匹配</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>unknown flags %1</source>
-        <translation>未知标志 %1</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+6"/>
-        <source>its sizes do not agree</source>
-        <translation>记录的大小互相矛盾</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>it cannot be uncompressed</source>
-        <translation>无法解压缩</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>its scenario is invalid: %1</source>
-        <translation>其中的场景无效：%1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>%1 bytes follow the recording</source>
-        <translation>记录之后还有 %1 字节</translation>
     </message>
 </context>
 </TS>
