@@ -166,6 +166,12 @@ QJsonObject sessionSummary(const Scenario& scenario, const Recording& recording,
             merged[it.key()] = it.value();
         summary[section] = merged;
     }
+    // samples.csv has one row per kept sample; on long sessions the oldest
+    // were folded (min/max queue depth per group), so fewer are kept than taken.
+    summary[QStringLiteral("samples")] = QJsonObject{
+        {QStringLiteral("taken"), double(recording.sampleCount())},
+        {QStringLiteral("kept"), double(recording.samplesFrom(0).size())},
+    };
     summary[QStringLiteral("events")] = QJsonObject{
         {QStringLiteral("recorded"), double(recording.eventsRecorded())},
         {QStringLiteral("dropped"), double(recording.eventsDropped())},

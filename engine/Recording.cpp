@@ -434,6 +434,8 @@ RecordingData Recording::snapshot() const
     QMutexLocker locker(&m_mutex);
     RecordingData data;
     data.samples = m_samples;
+    data.coarseSamples = m_coarseSamples;
+    data.samplesFolded = m_samplesFolded;
     data.events = m_events;
     data.overlaps = m_overlaps;
     data.overlapsTotal = m_overlapsTotal;
@@ -454,6 +456,8 @@ std::unique_ptr<Recording> Recording::restore(RecordingData data)
 {
     auto recording = std::make_unique<Recording>();
     recording->m_samples = std::move(data.samples);
+    recording->m_coarseSamples = data.coarseSamples;
+    recording->m_samplesFolded = data.samplesFolded;
     recording->m_events = std::move(data.events);
     recording->m_overlaps = std::move(data.overlaps);
     recording->m_overlapsTotal = data.overlapsTotal;

@@ -233,6 +233,8 @@ private:
 struct RecordingData
 {
     QVector<Sample> samples;
+    qsizetype coarseSamples = 0; // the first ones are folds of older samples
+    qsizetype samplesFolded = 0;
     QVector<RecordedEvent> events;
     QVector<RaceOverlap> overlaps; // the kept ones, oldest first
     quint64 overlapsTotal = 0;

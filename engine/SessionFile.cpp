@@ -59,6 +59,7 @@ QByteArray encodeBody(const Scenario& scenario, const RecordingData& data, doubl
         out << s.time << s.queueDepth << s.counterActual << s.counterExpected << s.produced
             << s.consumed << s.lockHolder << s.semaphoreInside << s.eventWaiting << s.eventSet
             << s.barrierArrived << s.barrierGeneration << s.messagesInFlight;
+    out << qint64(data.coarseSamples) << qint64(data.samplesFolded);
 
     out << quint32(data.events.size());
     for (const RecordedEvent& e : data.events)
@@ -75,7 +76,8 @@ QByteArray encodeBody(const Scenario& scenario, const RecordingData& data, doubl
         writeString(out, w.exit);
         out << w.exitedAt;
         writeString(out, w.errorText);
-        out << w.ops << w.blockedNs << w.eventsDropped << quint32(w.intervals.size());
+        out << w.ops << w.blockedNs << w.eventsDropped << qint64(w.coarseIntervals)
+            << qint64(w.intervalsFolded) << quint32(w.intervals.size());
         for (const StateInterval& i : w.intervals)
             out << i.start << i.end << quint32(i.state);
     }
@@ -185,13 +187,14 @@ private:
 constexpr qsizetype kSampleBytes = 8 + 4 + 8 * 4 + 4 * 7;
 constexpr qsizetype kEventBytes = 8 + 4 + 2 + 2 + 8 + 8;
 constexpr qsizetype kOverlapBytes = 8 + 4 + 4 + 8 + 8;
-constexpr qsizetype kWorkerBytes = 4 + 4 + 8 + 8 + 4 + 8 + 4 + 8 * 3 + 4;
+constexpr qsizetype kWorkerBytes = 4 + 4 + 8 + 8 + 4 + 8 + 4 + 8 * 5 + 4;
 constexpr qsizetype kIntervalBytes = 8 + 8 + 4;
 constexpr qsizetype kMessageBytes = 8 + 4;
 constexpr qsizetype kContentionBytes = 8 + 8 + 8;
 
-void readSamples(BodyReader& in, QVector<Sample>* samples)
+void readSamples(BodyReader& in, RecordingData* data)
 {
+    QVector<Sample>* samples = &data->samples;
     const qsizetype n = in.count(kSampleBytes, "samples");
     samples->reserve(n);
     for (qsizetype i = 0; i < n && in.ok(); ++i) {
@@ -211,6 +214,11 @@ void readSamples(BodyReader& in, QVector<Sample>* samples)
         s.messagesInFlight = in.number<qint32>();
         samples->append(s);
     }
+    data->coarseSamples = qsizetype(in.number<qint64>());
+    data->samplesFolded = qsizetype(in.number<qint64>());
+    if (data->coarseSamples < 0 || data->coarseSamples > samples->size() || data->samplesFolded < 0)
+        in.fail(QCoreApplication::translate("SessionFile", "folded counts out of range in %1")
+                    .arg(QLatin1String("samples")));
 }
 
 void readEvents(BodyReader& in, QVector<RecordedEvent>* events)
@@ -252,6 +260,8 @@ void readWorkers(BodyReader& in, QVector<WorkerRecord>* workers)
         w.ops = in.number<quint64>();
         w.blockedNs = in.number<quint64>();
         w.eventsDropped = in.number<quint64>();
+        w.coarseIntervals = qsizetype(in.number<qint64>());
+        w.intervalsFolded = qsizetype(in.number<qint64>());
         const qsizetype intervals = in.count(kIntervalBytes, "state intervals");
         w.intervals.reserve(intervals);
         for (qsizetype k = 0; k < intervals && in.ok(); ++k) {
@@ -265,6 +275,10 @@ void readWorkers(BodyReader& in, QVector<WorkerRecord>* workers)
             interval.state = ipc::WorkerState(state);
             w.intervals.append(interval);
         }
+        if (w.coarseIntervals < 0 || w.coarseIntervals > w.intervals.size() ||
+            w.intervalsFolded < 0)
+            in.fail(QCoreApplication::translate("SessionFile", "folded counts out of range in %1")
+                        .arg(QLatin1String("workers")));
         workers->append(std::move(w));
     }
 }
@@ -272,7 +286,7 @@ void readWorkers(BodyReader& in, QVector<WorkerRecord>* workers)
 std::optional<RecordingData> decodeRecording(BodyReader& in)
 {
     RecordingData data;
-    readSamples(in, &data.samples);
+    readSamples(in, &data);
     readEvents(in, &data.events);
 
     const qsizetype overlaps = in.count(kOverlapBytes, "race overlaps");
