@@ -1,5 +1,6 @@
 #include "HeadlessRun.h"
 
+#include "ChartExport.h"
 #include "DataExport.h"
 #include "Scenario.h"
 #include "Session.h"
@@ -59,6 +60,15 @@ bool exportDirUsable(const QString& dir)
     return true;
 }
 
+// --export DIR: the data files, then every shown view as PNG, SVG and PDF and
+// the report (drawn off screen: main() made a QApplication for it).
+bool exportEverything(const QString& dir, const Scenario& scenario, const Recording& recording,
+                      double durationS, QString* error)
+{
+    return exportSessionData(dir, scenario, recording, durationS, nullptr, error) &&
+           exportAllCharts(dir, scenario, recording, durationS, nullptr, error);
+}
+
 // A short human summary on stdout; the details are in summary.json. True if
 // a worker failed.
 bool printSummary(const Scenario& scenario, const Recording& recording, double durationS)
@@ -115,8 +125,8 @@ int replaySavedSession(const CommandLine& line)
     if (!line.exportDir.isEmpty()) {
         if (!exportDirUsable(line.exportDir))
             return kBadInput;
-        if (!exportSessionData(line.exportDir, *saved->scenario, *saved->recording,
-                               saved->durationS, nullptr, &error)) {
+        if (!exportEverything(line.exportDir, *saved->scenario, *saved->recording, saved->durationS,
+                              &error)) {
             printError(error);
             return kRuntimeFailure;
         }
@@ -193,8 +203,8 @@ int runHeadless(const CommandLine& line)
         loop.exec();
 
     if (!line.exportDir.isEmpty() &&
-        !exportSessionData(line.exportDir, session.scenario(), session.recording(),
-                           session.elapsedSeconds(), nullptr, &error)) {
+        !exportEverything(line.exportDir, session.scenario(), session.recording(),
+                          session.elapsedSeconds(), &error)) {
         printError(error);
         return kRuntimeFailure;
     }

@@ -1,7 +1,7 @@
 #include "CommandLine.h"
 #include "HeadlessRun.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 
 #include <cstdio>
 #include <memory>
@@ -25,8 +25,19 @@ int main(int argc, char** argv)
     if (line.mode == CommandLine::Mode::Window)
         return runWindow(argc, argv, line);
 
-    // No display needed for anything below.
-    QCoreApplication app(argc, argv);
+    // No display needed for anything below. The charts of a headless
+    // --export are drawn by the views, which need a QApplication: on the
+    // offscreen platform when there is no display to talk to.
+    const bool drawsCharts = line.mode == CommandLine::Mode::Headless && !line.exportDir.isEmpty();
+    if (drawsCharts && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app;
+    if (drawsCharts)
+        app = std::make_unique<QApplication>(argc, argv);
+    else
+        app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ipcscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(IPCSCOPE_VERSION));
     switch (line.mode) {

@@ -602,6 +602,7 @@ void Session::onChildFinished(int id, int exitCode, bool crashed)
     m_recording.setWorkerExit(id, exit, now(), said);
     if (m_segment) {
         ipc::WorkerSlot& slot = m_segment->segment().workerSlots[id];
+        c->stateAtExit = ipc::WorkerState(slot.state.load());
         const auto final = exit == QLatin1String("killed")  ? ipc::WorkerState::Killed
                            : exit == QLatin1String("error") ? ipc::WorkerState::Failed
                                                             : ipc::WorkerState(slot.state.load());
@@ -649,6 +650,8 @@ void Session::finishIfAllExited()
         m_sampler.reset();
     }
     reportMisuse();
+    m_finalPut = itemTotals(ipc::Role::Producer);
+    m_finalGot = itemTotals(ipc::Role::Consumer);
     m_segment.reset(); // unlinks the segment: nothing of the session remains
     setState(State::Finished);
     emit finished();
@@ -660,21 +663,125 @@ QList<int> Session::stuckWorkers() const
     if (!m_segment)
         return stuck;
     const ipc::Segment& segment = m_segment->segment();
+    auto stateOf = [&segment](const Child& c) {
+        return ipc::WorkerState(segment.workerSlots[c.id].state.load());
+    };
+    auto add = [&stuck](int id) {
+        if (!stuck.contains(id))
+            stuck.append(id);
+    };
     for (int lock = 0; lock < ipc::kMaxLocks; ++lock) {
         const int holder = segment.locks[lock].holderWorker.load();
         const Child* holding = holder >= 0 ? child(holder) : nullptr;
         if (!holding || !holding->exited)
             continue;
         for (const Child& c : m_children)
-            if (!c.exited &&
-                segment.workerSlots[c.id].state.load() == uint32_t(ipc::WorkerState::WaitingLock))
-                stuck.append(c.id);
+            if (!c.exited && stateOf(c) == ipc::WorkerState::WaitingLock &&
+                segment.workerSlots[c.id].waitingForLock.load() == lock)
+                add(c.id);
     }
+    // Every permit taken by a process that died with it: nobody gives one back.
+    if (segment.semaphore.permits > 0 && permitsHeldByDead() >= int(segment.semaphore.permits))
+        for (const Child& c : m_children)
+            if (!c.exited && stateOf(c) == ipc::WorkerState::WaitingPermit)
+                add(c.id);
     // In a deadlock, every worker of the cycle is stuck for good.
     for (const WaitEdge& edge : findWaitCycle(waitForEdges(segment)))
-        if (!stuck.contains(edge.worker))
-            stuck.append(edge.worker);
+        add(edge.worker);
+    if (m_everyoneBlockedForGood)
+        for (const Child& c : m_children)
+            if (!c.exited && isBlocked(stateOf(c)))
+                add(c.id);
     return stuck;
+}
+
+Session::ItemTotals Session::itemTotals(ipc::Role role) const
+{
+    if (!m_segment)
+        return role == ipc::Role::Producer ? m_finalPut : m_finalGot;
+    ItemTotals totals;
+    for (const Child& c : m_children) {
+        if (c.role != role)
+            continue;
+        const ipc::WorkerSlot& slot = m_segment->segment().workerSlots[c.id];
+        totals.count += slot.itemCount.load();
+        totals.keySum += slot.itemKeySum.load();
+        totals.keySumSq += slot.itemKeySumSq.load();
+    }
+    return totals;
+}
+
+int Session::permitsHeldByDead() const
+{
+    int held = 0;
+    for (const Child& c : m_children)
+        if (c.exited && c.stateAtExit == ipc::WorkerState::HoldingPermit)
+            ++held;
+    return held;
+}
+
+QString Session::waitDescription(int id) const
+{
+    const Child* c = child(id);
+    if (!c || c->exited || !m_segment)
+        return {};
+    const ipc::Segment& segment = m_segment->segment();
+    const ipc::WorkerSlot& slot = segment.workerSlots[id];
+    using S = ipc::WorkerState;
+    switch (S(slot.state.load())) {
+    case S::WaitingLock: {
+        const int lock = std::clamp(slot.waitingForLock.load(), 0, ipc::kMaxLocks - 1);
+        const int holder = segment.locks[lock].holderWorker.load();
+        const Child* holding = holder >= 0 ? child(holder) : nullptr;
+        if (!holding)
+            return tr("lock %1").arg(lock);
+        if (holding->exited)
+            return tr("lock %1, held by worker %2, which is dead").arg(lock).arg(holder);
+        return tr("lock %1, held by worker %2").arg(lock).arg(holder);
+    }
+    case S::BlockedPut: {
+        const ipc::BoundedQueue& queue = segment.queue;
+        const quint64 puts = queue.puts.load(), gets = queue.gets.load();
+        return tr("a free slot in the queue (%1 of %2 taken)")
+            .arg(puts > gets ? puts - gets : 0)
+            .arg(queue.capacity);
+    }
+    case S::BlockedGet:
+        return tr("an item in the empty queue");
+    case S::WaitingPermit:
+        return tr("a permit of the semaphore (%1 permits, %2 of them held by dead workers)")
+            .arg(segment.semaphore.permits)
+            .arg(permitsHeldByDead());
+    case S::WaitingEvent:
+        return tr("the event to be set");
+    case S::WaitingBarrier:
+        return tr("the barrier (%1 of %2 parties arrived)")
+            .arg(segment.barrier.arrived.load())
+            .arg(segment.barrier.parties);
+    case S::WaitingCondition:
+        return tr("a notify on the condition");
+    case S::WaitingJoin:
+        return tr("every queued item to be marked done (join)");
+    default:
+        return {};
+    }
+}
+
+void Session::reportStuck()
+{
+    const QList<int> stuck = stuckWorkers();
+    for (int id : stuck) {
+        if (m_reportedStuck.contains(id))
+            continue;
+        m_reportedStuck.append(id);
+        const QString waitsOn = waitDescription(id);
+        say(tr("worker %1 (%2) is stuck, waiting for %3")
+                .arg(id)
+                .arg(roleLabel(workerRole(id)),
+                     waitsOn.isEmpty() ? tr("nothing it can name") : waitsOn));
+    }
+    // Unstuck again (e.g. a robust lock repaired): a later stall is news.
+    m_reportedStuck.removeIf([&stuck](int id) { return !stuck.contains(id); });
 }
 
 void Session::reportMisuse()
@@ -780,9 +887,12 @@ void Session::checkHealth()
     if (progress != m_lastProgress || !allBlocked || m_state == State::Paused) {
         m_lastProgress = progress;
         m_sinceProgress.restart();
-        return;
+        m_everyoneBlockedForGood = false;
+    } else if (m_sinceProgress.elapsed() >= kStuckAfterMs) {
+        m_everyoneBlockedForGood = true;
     }
-    if (m_stopWhenStuck && m_sinceProgress.elapsed() >= kStuckAfterMs) {
+    reportStuck();
+    if (m_stopWhenStuck && m_everyoneBlockedForGood) {
         say(tr("every remaining worker is stuck: %1; stopping them")
                 .arg(blocked.join(QStringLiteral(", "))));
         stop();

@@ -83,8 +83,27 @@ public:
     double elapsedSeconds() const; // run time so far (frozen once finished)
     QList<int> workerIds() const;
     ipc::Role workerRole(int id) const;
-    QList<int> stuckWorkers() const; // waiting on a lock held by a dead worker
+    // Alive but never going on: waiting on a lock or for a permit held by a
+    // dead worker, in a wait-for cycle, or (after kStuckAfterMs without any
+    // progress) every remaining worker blocked.
+    QList<int> stuckWorkers() const;
+    // What a blocked worker waits on, in words ("lock 0, held by worker 3,
+    // which is dead"); empty when it is not blocked.
+    QString waitDescription(int id) const;
     QList<qint64> livePids() const;
+
+    // Queue items put by every producer and got by every consumer, added up
+    // by the workers themselves: exact even when the rings overflowed and the
+    // event-based audit saw only part of it. Frozen when the session finishes.
+    struct ItemTotals
+    {
+        quint64 count = 0;
+        quint64 keySum = 0;   // modulo 2^64
+        quint64 keySumSq = 0; // modulo 2^64
+        bool operator==(const ItemTotals&) const = default;
+    };
+    ItemTotals itemsPut() const { return itemTotals(ipc::Role::Producer); }
+    ItemTotals itemsGot() const { return itemTotals(ipc::Role::Consumer); }
 
     // ipcscope-worker beside the running executable, or $IPCSCOPE_WORKER.
     static QString workerProgram();
@@ -103,6 +122,8 @@ private:
         QProcess* process;
         bool exited = false;
         bool killedOnPurpose = false;
+        // What it was doing when it died (a permit it held stays taken).
+        ipc::WorkerState stateAtExit = ipc::WorkerState::Starting;
     };
 
     QStringList roleArguments(ipc::Role role); // a worker's role-specific arguments
@@ -115,6 +136,9 @@ private:
     void checkHealth();
     void reportMisuse(); // e.g. a semaphore released once too often
     void reportDeadlock();
+    void reportStuck(); // each worker once, when it becomes stuck, with what it waits on
+    int permitsHeldByDead() const;
+    ItemTotals itemTotals(ipc::Role role) const;
     void stopDaemonsWhenProducersDone(); // joinable-queue
     void killLockHolderWhenDue();        // abandoned-lock: kill the holder inside the lock
     void finishIfAllExited();
@@ -148,6 +172,9 @@ private:
     quint64 m_lastProgress = 0;
     QElapsedTimer m_sinceProgress;
     QList<int> m_reportedDeadHolders;
+    QList<int> m_reportedStuck;
+    bool m_everyoneBlockedForGood = false; // no progress for kStuckAfterMs, all blocked
+    ItemTotals m_finalPut, m_finalGot;
     double m_finishedAt = -1;
 };
 

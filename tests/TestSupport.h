@@ -41,6 +41,17 @@ inline bool runToEnd(Session& session, int timeoutMs = 120'000)
     return finished.wait(timeoutMs) || session.state() == Session::State::Finished;
 }
 
+// ipcscope-worker's arguments to attach to segment `name` as incrementer 0
+// (once), as the session would launch it.
+inline QStringList workerAttachArguments(const std::string& name, uint64_t token)
+{
+    return {QStringLiteral("--segment"),    QString::fromStdString(name),
+            QStringLiteral("--token"),      QString::number(token, 16),
+            QStringLiteral("--slot"),       QStringLiteral("0"),
+            QStringLiteral("--role"),       QStringLiteral("incrementer"),
+            QStringLiteral("--iterations"), QStringLiteral("1")};
+}
+
 // A scenario of `kind` with the given values (each must be valid).
 inline Scenario scenarioWith(ScenarioKind kind,
                              std::initializer_list<std::pair<const char*, qint64>> values)

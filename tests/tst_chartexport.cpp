@@ -334,6 +334,34 @@ private slots:
                  pdf.mid(pdf.indexOf("/MediaBox"), 40).constData());
     }
 
+    void headless_everyShownViewAndTheReport()
+    {
+        // What --export DIR writes besides the data: no window, views made for it.
+        const Session& s = session(QStringLiteral("queue"));
+        QTemporaryDir dir;
+        QStringList written;
+        QString error;
+        QVERIFY2(exportAllCharts(dir.path(), s.scenario(), s.recording(), s.elapsedSeconds(),
+                                 &written, &error),
+                 qPrintable(error));
+        QStringList expected;
+        for (const QString& slug :
+             {QStringLiteral("process-diagram"), QStringLiteral("lock-timeline"),
+              QStringLiteral("queue-depth"), QStringLiteral("race")})
+            for (const char* suffix : {"png", "svg", "pdf"})
+                expected.append(dir.filePath(slug + QLatin1Char('.') + QLatin1String(suffix)));
+        expected.append(dir.filePath(QStringLiteral("report.pdf")));
+        expected.sort();
+        written.sort();
+        QCOMPARE(written, expected);
+        for (const QString& file : expected)
+            QVERIFY2(QFileInfo(file).size() > 1000, qPrintable(file));
+        // Run again: the files are replaced, as the data files are.
+        QVERIFY2(exportAllCharts(dir.path(), s.scenario(), s.recording(), s.elapsedSeconds(),
+                                 nullptr, &error),
+                 qPrintable(error));
+    }
+
     void existingFile_refusedUnlessAllowed()
     {
         std::unique_ptr<LiveView> view = viewOf(QStringLiteral("queue"), QStringLiteral("race"));

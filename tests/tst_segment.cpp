@@ -37,15 +37,6 @@ class TestSegment : public QObject
                 QString::fromLocal8Bit(worker.readAllStandardError())};
     }
 
-    static QStringList attachArguments(const std::string& name, uint64_t token)
-    {
-        return {QStringLiteral("--segment"),    QString::fromStdString(name),
-                QStringLiteral("--token"),      QString::number(token, 16),
-                QStringLiteral("--slot"),       QStringLiteral("0"),
-                QStringLiteral("--role"),       QStringLiteral("incrementer"),
-                QStringLiteral("--iterations"), QStringLiteral("1")};
-    }
-
 private slots:
     void ring_deliversInOrder_andCountsOverflow()
     {
@@ -132,27 +123,39 @@ private slots:
             owned.segment().header.layoutVersion = 99;
         else if (damage == QLatin1String("missing"))
             name += "_nope";
-        const WorkerRun run = runWorker(attachArguments(name, given));
+        const WorkerRun run = runWorker(test::workerAttachArguments(name, given));
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.stderrText.contains(message), qPrintable(run.stderrText));
         QCOMPARE(run.stderrText.trimmed().count(QLatin1Char('\n')), 0); // one line
     }
 
+    void worker_refusesTruncatedSegment_data()
+    {
+        QTest::addColumn<qint64>("size");
+        QTest::newRow("empty") << qint64(0);
+        QTest::newRow("half a header") << qint64(sizeof(ipc::SegmentHeader) / 2);
+        QTest::newRow("header only") << qint64(4096);
+        QTest::newRow("one byte short") << qint64(sizeof(ipc::Segment) - 1);
+    }
+
     void worker_refusesTruncatedSegment()
     {
+        QFETCH(qint64, size);
         const std::string name = ipc::segmentName(getuid(), getpid(), ipc::randomToken());
         {
             bip::shared_memory_object object(bip::create_only, name.c_str(), bip::read_write,
                                              bip::permissions(0600));
-            object.truncate(4096);
-            bip::mapped_region region(object, bip::read_write);
-            auto* header = static_cast<ipc::SegmentHeader*>(region.get_address());
-            header->magic = ipc::kMagic;
-            header->layoutVersion = ipc::kLayoutVersion;
-            header->segmentSize = sizeof(ipc::Segment);
-            header->token = 1;
+            object.truncate(size);
+            if (size >= qint64(sizeof(ipc::SegmentHeader))) {
+                bip::mapped_region region(object, bip::read_write, 0, sizeof(ipc::SegmentHeader));
+                auto* header = static_cast<ipc::SegmentHeader*>(region.get_address());
+                header->magic = ipc::kMagic;
+                header->layoutVersion = ipc::kLayoutVersion;
+                header->segmentSize = sizeof(ipc::Segment);
+                header->token = 1;
+            }
         }
-        const WorkerRun run = runWorker(attachArguments(name, 1));
+        const WorkerRun run = runWorker(test::workerAttachArguments(name, 1));
         bip::shared_memory_object::remove(name.c_str());
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.stderrText.contains(QStringLiteral("truncated")), qPrintable(run.stderrText));

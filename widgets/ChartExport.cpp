@@ -2,7 +2,9 @@
 
 #include "DataExport.h"
 #include "LiveView.h"
+#include "LockTimelineView.h"
 #include "MechanismView.h"
+#include "ProcessDiagramView.h"
 #include "QueueDepthView.h"
 #include "RaceView.h"
 #include "Recording.h"
@@ -28,6 +30,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <memory>
+#include <vector>
 
 namespace ipcscope {
 
@@ -556,6 +560,46 @@ bool exportReport(const QList<LiveView*>& views, const Scenario& scenario,
     if (written && pages)
         *pages = pageCount;
     return written;
+}
+
+bool exportAllCharts(const QString& dir, const Scenario& scenario, const Recording& recording,
+                     double durationS, QStringList* written, QString* error)
+{
+    // The window's views, in its order, never shown.
+    std::vector<std::unique_ptr<LiveView>> owned;
+    owned.push_back(std::make_unique<ProcessDiagramView>());
+    owned.push_back(std::make_unique<LockTimelineView>());
+    owned.push_back(std::make_unique<QueueDepthView>());
+    owned.push_back(std::make_unique<RaceView>());
+    owned.push_back(std::make_unique<MechanismView>());
+    QList<LiveView*> views;
+    for (const auto& view : owned) {
+        if (!viewHasSomethingToShow(view.get(), scenario))
+            continue;
+        view->setRecording(&recording, &scenario);
+        view->refresh();
+        view->setFollowing(false);
+        view->showAll();
+        views.append(view.get());
+    }
+    const QDir folder(dir);
+    ChartOptions options;
+    options.overwrite = true;
+    for (ChartFormat format : {ChartFormat::Png, ChartFormat::Svg, ChartFormat::Pdf}) {
+        for (LiveView* view : std::as_const(views)) {
+            const QString path = folder.filePath(chartFileName(view, format));
+            if (!exportChart(view, scenario, path, format, options, error))
+                return false;
+            if (written)
+                written->append(path);
+        }
+    }
+    const QString report = folder.filePath(QStringLiteral("report.pdf"));
+    if (!exportReport(views, scenario, recording, durationS, report, true, error))
+        return false;
+    if (written)
+        written->append(report);
+    return true;
 }
 
 } // namespace ipcscope

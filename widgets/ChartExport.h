@@ -70,6 +70,13 @@ bool exportReport(const QList<LiveView*>& views, const Scenario& scenario,
                   const Recording& recording, double durationS, const QString& path, bool overwrite,
                   QString* error, int* pages = nullptr);
 
+// Headless (--export DIR): every view the scenario shows, fed the whole
+// recording off screen, as PNG, SVG and PDF, and report.pdf, into `dir`,
+// replacing files of those names (as the data files are). *written (if
+// given) gets every file written, also on failure.
+bool exportAllCharts(const QString& dir, const Scenario& scenario, const Recording& recording,
+                     double durationS, QStringList* written, QString* error);
+
 // Whether writing `path` would replace a file (the window asks first).
 bool exportWouldOverwrite(const QString& path);
 

@@ -23,7 +23,7 @@ namespace ipcscope::ipc {
 
 constexpr uint64_t kMagic = 0x3150435343504931ull; // "1IPCSCP1" little-endian
 // Bump whenever any struct below changes shape or meaning.
-constexpr uint32_t kLayoutVersion = 2;
+constexpr uint32_t kLayoutVersion = 3;
 
 constexpr int kMaxWorkers = 256;
 constexpr int kMaxLocks = 4;
@@ -393,6 +393,13 @@ struct alignas(64) WorkerSlot
     std::atomic<int64_t> ownValue;   // counter with shared=off: this process's own copy
     std::atomic<int32_t>
         waitingForLock; // the guard lock it is blocked on, -1: none (wait-for graph)
+    // Queue items this worker put (producer) or got (consumer): count, sum and
+    // sum of squares of their keys. Exact even when the sampler cannot keep
+    // up with the events: equal totals on both sides mean nothing lost or
+    // duplicated, whatever was dropped from the rings.
+    std::atomic<uint64_t> itemCount;
+    std::atomic<uint64_t> itemKeySum;   // modulo 2^64
+    std::atomic<uint64_t> itemKeySumSq; // modulo 2^64
     alignas(64) EventRing ring;
 };
 

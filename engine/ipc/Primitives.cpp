@@ -461,7 +461,7 @@ bool appendAndNotify(WorkerContext& context, uint64_t key)
     const bool all = context.segment().control.notifyAll.load(std::memory_order_relaxed) != 0;
     condition.sequence.fetch_add(1, std::memory_order_acq_rel);
     probe.record(EventType::ConditionNotify, 0, all ? 1 : 0,
-               condition.waiting.load(std::memory_order_relaxed));
+                 condition.waiting.load(std::memory_order_relaxed));
     syscall(SYS_futex, reinterpret_cast<uint32_t*>(&condition.sequence), FUTEX_WAKE,
             all ? INT_MAX : 1, nullptr, nullptr, 0);
     if (key != kSentinelKey)
@@ -561,6 +561,14 @@ uint64_t deadlineAfter(uint32_t timeoutMs)
     return timeoutMs == kWaitForever ? UINT64_MAX : monotonicNs() + uint64_t(timeoutMs) * 1'000'000;
 }
 
+// Only this worker writes its slot's totals: relaxed, uncontended.
+void countItem(WorkerSlot& slot, uint64_t key)
+{
+    slot.itemCount.fetch_add(1, std::memory_order_relaxed);
+    slot.itemKeySum.fetch_add(key, std::memory_order_relaxed);
+    slot.itemKeySumSq.fetch_add(key * key, std::memory_order_relaxed);
+}
+
 } // namespace
 
 QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs)
@@ -599,6 +607,7 @@ QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs
     } else {
         probe.record(EventType::ItemPut, 0, int64_t(key), int64_t(puts - gets));
         probe.addOp();
+        countItem(context.slot(), key);
     }
     return QueueResult::Done;
 }
@@ -635,6 +644,7 @@ QueueResult queueTryGet(WorkerContext& context, uint32_t timeoutMs, uint64_t* ke
     } else {
         probe.record(EventType::ItemGot, 0, int64_t(*key), depth);
         probe.addOp();
+        countItem(context.slot(), *key);
     }
     return QueueResult::Done;
 }
