@@ -670,7 +670,10 @@ QList<int> Session::stuckWorkers() const
         if (!stuck.contains(id))
             stuck.append(id);
     };
-    for (int lock = 0; lock < ipc::kMaxLocks; ++lock) {
+    // A robust lock's next taker repairs it (EOWNERDEAD): only a plain one
+    // held by the dead stays taken.
+    const bool robust = segment.control.robustLocks.load() != 0;
+    for (int lock = 0; lock < ipc::kMaxLocks && !robust; ++lock) {
         const int holder = segment.locks[lock].holderWorker.load();
         const Child* holding = holder >= 0 ? child(holder) : nullptr;
         if (!holding || !holding->exited)
