@@ -32,15 +32,16 @@ ipc::WorkerState stateAt(const WorkerRecord& worker, double t, qsizetype* cursor
 }
 
 // workerStateName as bytes, made once per state: CSV rows are written by the million.
-QByteArray stateNameBytes(ipc::WorkerState state)
+const QByteArray& stateNameBytes(ipc::WorkerState state)
 {
+    static const QByteArray unknown = QByteArrayLiteral("unknown");
     static const QVector<QByteArray> names = [] {
         QVector<QByteArray> all;
         for (quint32 s = 0; s <= quint32(ipc::WorkerState::Count); ++s)
             all.append(workerStateName(ipc::WorkerState(s)).toLatin1());
         return all;
     }();
-    return names.value(qsizetype(state), QByteArrayLiteral("unknown"));
+    return qsizetype(state) < names.size() ? names[qsizetype(state)] : unknown;
 }
 
 } // namespace
@@ -72,11 +73,25 @@ void ExportFile::write(QByteArrayView data)
 void ExportFile::append(QByteArrayView text)
 {
     constexpr qsizetype kChunk = 1 << 20;
+    if (m_pending.capacity() < kChunk)
+        m_pending.reserve(kChunk + 4096);
     m_pending.append(text);
     if (m_pending.size() >= kChunk) {
         write(m_pending);
-        m_pending.clear();
+        m_pending.resize(0); // keeps the capacity
     }
+}
+
+ExportFile& ExportFile::fixed(double value, int decimals)
+{
+    char digits[64];
+    const auto [end, failed] =
+        std::to_chars(digits, digits + sizeof digits, value, std::chars_format::fixed, decimals);
+    if (failed == std::errc())
+        append(QByteArrayView(digits, end - digits));
+    else // beyond 10^60: no time or count of ours, but say it rather than drop it
+        append(QByteArray::number(value, 'g', 17));
+    return *this;
 }
 
 bool ExportFile::commit(QString* error)
@@ -200,21 +215,20 @@ bool writeSamplesCsv(const QString& path, const Recording& recording, QString* e
     if (!file.open(error))
         return false;
     const QVector<WorkerRecord> workers = recording.workers();
-    QByteArray row = "time_s,queue_depth,produced,consumed,counter_expected,counter_actual,"
-                     "lost_updates,lock_holder";
+    file << "time_s,queue_depth,produced,consumed,counter_expected,counter_actual,"
+            "lost_updates,lock_holder";
     for (const WorkerRecord& worker : workers)
-        row += ",worker" + QByteArray::number(worker.id) + "_state";
-    file.append(row + '\n');
+        file << ",worker" << worker.id << "_state";
+    file << '\n';
     QVector<qsizetype> cursors(workers.size(), 0);
     for (const Sample& s : recording.samplesFrom(0)) {
-        row = QByteArray::number(s.time, 'f', 6);
-        for (const qint64 value :
-             {qint64(s.queueDepth), s.produced, s.consumed, s.counterExpected, s.counterActual,
-              std::max<qint64>(0, s.counterExpected - s.counterActual), qint64(s.lockHolder)})
-            row += ',' + QByteArray::number(value);
+        file.fixed(s.time, 6) << ',' << s.queueDepth << ',' << s.produced << ',' << s.consumed
+                              << ',' << s.counterExpected << ',' << s.counterActual << ','
+                              << std::max<qint64>(0, s.counterExpected - s.counterActual) << ','
+                              << s.lockHolder;
         for (qsizetype w = 0; w < workers.size(); ++w)
-            row += ',' + stateNameBytes(stateAt(workers[w], s.time, &cursors[w]));
-        file.append(row + '\n');
+            file << ',' << stateNameBytes(stateAt(workers[w], s.time, &cursors[w]));
+        file << '\n';
     }
     return file.commit(error);
 }
@@ -225,20 +239,18 @@ bool writeEventsCsv(const QString& path, const Recording& recording, QString* er
     if (!file.open(error))
         return false;
     // detail: what a and b mean where a name says it better (a State event's new state).
-    file.append("time_s,worker,type,object,a,b,detail\n");
+    file << "time_s,worker,type,object,a,b,detail\n";
     QHash<quint16, QByteArray> typeNames;
-    QByteArray row;
     // One shared copy (QList::mid of the whole list shares it), not millions of copies.
     for (const RecordedEvent& e : recording.eventsFrom(0)) {
         auto typeName = typeNames.find(quint16(e.type));
         if (typeName == typeNames.end())
             typeName = typeNames.insert(quint16(e.type), eventTypeName(e.type).toLatin1());
-        row = QByteArray::number(e.time, 'f', 9) + ',' + QByteArray::number(e.worker) + ',' +
-              *typeName + ',' + QByteArray::number(e.object) + ',' + QByteArray::number(e.a) + ',' +
-              QByteArray::number(e.b) + ',';
+        file.fixed(e.time, 9) << ',' << e.worker << ',' << *typeName << ',' << e.object << ','
+                              << e.a << ',' << e.b << ',';
         if (e.type == ipc::EventType::State)
-            row += stateNameBytes(ipc::WorkerState(e.a));
-        file.append(row + '\n');
+            file << stateNameBytes(ipc::WorkerState(e.a));
+        file << '\n';
     }
     return file.commit(error);
 }

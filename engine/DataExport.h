@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <charconv>
+#include <concepts>
 #include <memory>
 
 class QSaveFile;
@@ -53,8 +55,28 @@ public:
     bool open(QString* error);
     // Writes all of data or remembers why not; later writes are then ignored.
     void write(QByteArrayView data);
-    // Text for the file, handed to it in chunks of about a megabyte.
+    // Text for the file, handed to it in chunks of about a megabyte. Numbers
+    // are formatted in place (std::to_chars): exports run to millions of rows.
     void append(QByteArrayView text);
+    ExportFile& operator<<(QByteArrayView text)
+    {
+        append(text);
+        return *this;
+    }
+    ExportFile& operator<<(char c)
+    {
+        append(QByteArrayView(&c, 1));
+        return *this;
+    }
+    template <std::integral T> ExportFile& operator<<(T number)
+    {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, number).ptr;
+        append(QByteArrayView(digits, end - digits));
+        return *this;
+    }
+    // value with exactly `decimals` digits after the point, as printf's %.Nf.
+    ExportFile& fixed(double value, int decimals);
     bool commit(QString* error);
 
 private:

@@ -4,14 +4,15 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
-#include <QDataStream>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QtEndian>
 
+#include <bit>
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 
 namespace ipcscope {
 
@@ -26,7 +27,6 @@ constexpr quint32 kKnownFlags = kFlagCompressed;
 constexpr quint64 kMaxCompressionRatio = 1100;
 // qCompress records the plain size in 32 bits: larger bodies are stored plain.
 constexpr qsizetype kMaxCompressedBody = qsizetype(1) << 30;
-constexpr QDataStream::Version kStreamVersion = QDataStream::Qt_6_4;
 
 QByteArray headerHash(const QByteArray& header, const QByteArray& body)
 {
@@ -36,20 +36,57 @@ QByteArray headerHash(const QByteArray& header, const QByteArray& body)
     return hash.result();
 }
 
+// The smallest size of each record in the body (a string adds its bytes).
+constexpr qsizetype kSampleBytes = 8 + 4 + 8 * 4 + 4 * 7;
+constexpr qsizetype kEventBytes = 8 + 4 + 2 + 2 + 8 + 8;
+constexpr qsizetype kOverlapBytes = 8 + 4 + 4 + 8 + 8;
+constexpr qsizetype kWorkerBytes = 4 + 4 + 8 + 8 + 4 + 8 + 4 + 8 * 5 + 4;
+constexpr qsizetype kIntervalBytes = 8 + 8 + 4;
+constexpr qsizetype kMessageBytes = 8 + 4;
+constexpr qsizetype kContentionBytes = 8 + 8 + 8;
+
 // --- writing ---
 
-void writeString(QDataStream& out, const QString& text)
+// Numbers big-endian, doubles as their IEEE 754 bits: the layout QDataStream
+// writes, without its cost per field (a recording has millions of fields).
+class BodyWriter
+{
+public:
+    explicit BodyWriter(QByteArray* bytes) : m_bytes(bytes) {}
+    template <typename T>
+    requires std::is_arithmetic_v<T> BodyWriter& operator<<(T value)
+    {
+        char raw[sizeof(T)];
+        if constexpr (std::is_floating_point_v<T>)
+            qToBigEndian(std::bit_cast<quint64>(double(value)), raw);
+        else
+            qToBigEndian(value, raw);
+        m_bytes->append(raw, sizeof raw);
+        return *this;
+    }
+    void writeRawData(const char* data, qsizetype size) { m_bytes->append(data, size); }
+
+private:
+    QByteArray* m_bytes;
+};
+
+void writeString(BodyWriter& out, const QString& text)
 {
     const QByteArray utf8 = text.toUtf8();
     out << quint32(utf8.size());
-    out.writeRawData(utf8.constData(), int(utf8.size()));
+    out.writeRawData(utf8.constData(), utf8.size());
 }
 
 QByteArray encodeBody(const Scenario& scenario, const RecordingData& data, double durationS)
 {
     QByteArray body;
-    QDataStream out(&body, QIODevice::WriteOnly);
-    out.setVersion(kStreamVersion);
+    // Most of it: the events, the samples and the intervals.
+    qsizetype intervals = 0;
+    for (const WorkerRecord& w : data.workers)
+        intervals += w.intervals.size();
+    body.reserve(4096 + data.events.size() * kEventBytes + data.samples.size() * kSampleBytes +
+                 intervals * kIntervalBytes);
+    BodyWriter out(&body);
     writeString(out,
                 QString::fromUtf8(QJsonDocument(scenario.toJson()).toJson(QJsonDocument::Compact)));
     out << durationS << qint64(QDateTime::currentMSecsSinceEpoch());
@@ -115,18 +152,25 @@ QByteArray encodeBody(const Scenario& scenario, const RecordingData& data, doubl
 class BodyReader
 {
 public:
-    explicit BodyReader(const QByteArray& body) : m_stream(body)
+    explicit BodyReader(const QByteArray& body)
+        : m_at(body.constData()), m_end(body.constData() + body.size())
     {
-        m_stream.setVersion(kStreamVersion);
     }
 
     template <typename T> T number()
     {
-        T value{};
-        if (m_problem.isEmpty())
-            m_stream >> value;
-        if (m_stream.status() != QDataStream::Ok)
+        if (!m_problem.isEmpty())
+            return T{};
+        if (remaining() < qint64(sizeof(T))) {
             fail(QCoreApplication::translate("SessionFile", "it ends too early"));
+            return T{};
+        }
+        T value;
+        if constexpr (std::is_floating_point_v<T>)
+            value = std::bit_cast<double>(qFromBigEndian<quint64>(m_at));
+        else
+            value = qFromBigEndian<T>(m_at);
+        m_at += sizeof(T);
         return value;
     }
     double time(const char* what)
@@ -164,11 +208,12 @@ public:
     }
     QString string(const char* what)
     {
-        const qsizetype size = count(1, what);
-        QByteArray utf8(size, Qt::Uninitialized);
-        if (size > 0 && m_stream.readRawData(utf8.data(), int(size)) != size)
-            fail(QCoreApplication::translate("SessionFile", "it ends too early"));
-        return m_problem.isEmpty() ? QString::fromUtf8(utf8) : QString();
+        const qsizetype size = count(1, what); // checked against what remains
+        if (!m_problem.isEmpty())
+            return {};
+        const QString text = QString::fromUtf8(m_at, size);
+        m_at += size;
+        return text;
     }
     void fail(const QString& why)
     {
@@ -177,20 +222,13 @@ public:
     }
     bool ok() const { return m_problem.isEmpty(); }
     QString problem() const { return m_problem; }
-    qint64 remaining() const { return m_stream.device()->bytesAvailable(); }
+    qint64 remaining() const { return m_end - m_at; }
 
 private:
-    QDataStream m_stream;
+    const char* m_at;
+    const char* m_end;
     QString m_problem;
 };
-
-constexpr qsizetype kSampleBytes = 8 + 4 + 8 * 4 + 4 * 7;
-constexpr qsizetype kEventBytes = 8 + 4 + 2 + 2 + 8 + 8;
-constexpr qsizetype kOverlapBytes = 8 + 4 + 4 + 8 + 8;
-constexpr qsizetype kWorkerBytes = 4 + 4 + 8 + 8 + 4 + 8 + 4 + 8 * 5 + 4;
-constexpr qsizetype kIntervalBytes = 8 + 8 + 4;
-constexpr qsizetype kMessageBytes = 8 + 4;
-constexpr qsizetype kContentionBytes = 8 + 8 + 8;
 
 void readSamples(BodyReader& in, RecordingData* data)
 {

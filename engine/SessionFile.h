@@ -10,7 +10,7 @@
 //  16  quint64             size of the body as stored
 //  24  quint64             size of the body once uncompressed
 //  32  32 bytes            SHA-256 over header bytes 0..31 and the stored body
-//  64  body                QDataStream (Qt 6.4) with explicit sizes
+//  64  body                big-endian as QDataStream writes it, explicit sizes
 // Every count read from the body is checked against the bytes that remain
 // before anything is allocated: a damaged or hostile file is refused with a
 // message, never a crash, a hang or an allocation of gigabytes.

@@ -54,7 +54,7 @@ QByteArray jsonString(const QString& text)
 
 QByteArray microseconds(double seconds)
 {
-    return QByteArray::number(seconds * 1e6, 'f', 3);
+    return QByteArray::number(seconds * 1e6, 'f', 3); // as ExportFile::fixed writes slices
 }
 
 bool isFinalState(ipc::WorkerState state)
@@ -75,7 +75,11 @@ public:
         m_file->append("{\"displayTimeUnit\":\"ms\",\"otherData\":" + metadata +
                        ",\"traceEvents\":[\n");
     }
-    void event(const QByteArray& json) { m_file->append(m_events++ > 0 ? ",\n" + json : json); }
+    void event(const QByteArray& json)
+    {
+        separate();
+        m_file->append(json);
+    }
     void end() { m_file->append("\n]}\n"); }
 
     void processName(qint64 pid, const QString& name, int sortIndex)
@@ -91,15 +95,19 @@ public:
               ",\"tid\":" + QByteArray::number(tid) + ",\"args\":{\"name\":" + jsonString(name) +
               "}}");
     }
-    // A slice [start, end] on one track; callers give each track's slices in time order.
-    void slice(qint64 pid, qint64 tid, const QString& name, const char* category, double start,
+    // A slice [start, end] on one track; callers give each track's slices in
+    // time order. name: already a JSON string (jsonString). The busiest
+    // writer of all, so written piece by piece into the file's buffer.
+    void slice(qint64 pid, qint64 tid, const QByteArray& name, const char* category, double start,
                double end)
     {
-        const QByteArray track =
-            ",\"pid\":" + QByteArray::number(pid) + ",\"tid\":" + QByteArray::number(tid);
-        event("{\"ph\":\"B\",\"name\":" + jsonString(name) + ",\"cat\":\"" + category +
-              "\",\"ts\":" + microseconds(start) + track + "}");
-        event("{\"ph\":\"E\",\"ts\":" + microseconds(std::max(start, end)) + track + "}");
+        separate();
+        *m_file << "{\"ph\":\"B\",\"name\":" << name << ",\"cat\":\"" << category << "\",\"ts\":";
+        m_file->fixed(start * 1e6, 3) << ",\"pid\":" << pid << ",\"tid\":" << tid << '}';
+        separate();
+        *m_file << "{\"ph\":\"E\",\"ts\":";
+        m_file->fixed(std::max(start, end) * 1e6, 3)
+            << ",\"pid\":" << pid << ",\"tid\":" << tid << '}';
     }
     // args: the inside of a JSON object, e.g. "\"expected\":3".
     void instant(qint64 pid, qint64 tid, const QString& name, const char* scope, double at,
@@ -117,6 +125,11 @@ public:
     }
 
 private:
+    void separate()
+    {
+        if (m_events++ > 0)
+            m_file->append(",\n");
+    }
     ExportFile* m_file;
     qint64 m_events = 0;
 };
@@ -243,13 +256,16 @@ bool writeChromeTrace(const QString& path, const Scenario& scenario, const Recor
         out.threadName(pid, pid, QStringLiteral("state"));
     }
 
+    QVector<QByteArray> stateNames; // as JSON strings, made once
+    for (quint32 state = 0; state < quint32(ipc::WorkerState::Count); ++state)
+        stateNames.append(jsonString(workerStateName(ipc::WorkerState(state))));
     // Worker states. The final state (exited, killed, ...) is no slice: the
     // process's track ends there; a death is an instant below.
     for (const WorkerRecord& worker : workers) {
         const qint64 pid = pidOf[worker.id];
         for (const StateInterval& interval : worker.intervals)
             if (!isFinalState(interval.state))
-                out.slice(pid, pid, workerStateName(interval.state), "state", interval.start,
+                out.slice(pid, pid, stateNames[qsizetype(interval.state)], "state", interval.start,
                           interval.end < 0 ? end : interval.end);
     }
 
@@ -261,18 +277,23 @@ bool writeChromeTrace(const QString& path, const Scenario& scenario, const Recor
         return lane == kPermitLane ? QStringLiteral("permit held")
                                    : QStringLiteral("lock %1 held").arg(lane - 1);
     };
+    QVector<QByteArray> laneNames(kLanesPerWorker); // as JSON strings
+    for (int lane = 1; lane <= kPermitLane; ++lane)
+        laneNames[lane] = jsonString(laneName(lane));
     const auto release = [&](qint64 tid, double at) {
         const auto it = heldSince.find(tid);
         if (it == heldSince.end())
             return; // the acquisition was lost with a full ring
         const int worker = laneWorker[tid];
         const int lane = int((tid - kLaneTidBase) % kLanesPerWorker);
-        out.slice(pidOf.value(worker, kUnlaunchedPidBase + worker), tid, laneName(lane), "lock",
+        out.slice(pidOf.value(worker, kUnlaunchedPidBase + worker), tid, laneNames[lane], "lock",
                   it.value(), at);
         heldSince.erase(it);
     };
     QHash<qint64, bool> laneNamed;
+    double lastKeptEvent = 0;
     for (const RecordedEvent& e : events) {
+        lastKeptEvent = std::max(lastKeptEvent, e.time);
         using E = ipc::EventType;
         int lane = -1;
         if ((e.type == E::LockAcquired || e.type == E::LockReleased) && e.object < ipc::kMaxLocks)
@@ -293,9 +314,14 @@ bool writeChromeTrace(const QString& path, const Scenario& scenario, const Recor
             laneWorker[tid] = e.worker;
         }
     }
-    // Still held when the recording ended (or by a worker that died holding it).
-    for (const qint64 tid : heldSince.keys())
-        release(tid, end);
+    // Still held when the recording ended (or by a worker that died holding
+    // it). Past Recording::kMaxEvents no event is kept: what was held then is
+    // known only until the last kept event, not until the end.
+    const double heldKnownUntil = recording.eventsNotKept() > 0 ? lastKeptEvent : end;
+    QList<qint64> stillHeld = heldSince.keys();
+    std::sort(stillHeld.begin(), stillHeld.end()); // the same file every time
+    for (const qint64 tid : stillHeld)
+        release(tid, heldKnownUntil);
 
     // Races: two read-modify-write windows overlapped, on the second worker's track.
     for (const RaceOverlap& overlap : recording.overlapsFrom(0)) {
