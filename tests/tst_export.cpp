@@ -11,12 +11,14 @@
 #include <QDataStream>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSaveFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
 
 #include <csignal>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <sys/resource.h>
@@ -590,6 +592,63 @@ private slots:
         QVERIFY(!loadSession(path, &error));
         QVERIFY2(error.contains(QStringLiteral("4294967295 samples cannot fit")),
                  qPrintable(error));
+    }
+
+    // Garbage that passes the checksum (as a hostile writer would make it):
+    // thousands of bodies with bytes changed at random, each refused with a
+    // message or loaded, never a crash; what loads can be summarised and
+    // exported too.
+    void session_mutatedBodiesWithValidChecksumsNeverCrash()
+    {
+        const QByteArray saved = readAll(savedSessionOf(QStringLiteral("queue")));
+        const QByteArray plain = qUncompress(saved.mid(64));
+        QVERIFY(!plain.isEmpty());
+        const auto withHeader = [](const QByteArray& body) {
+            QByteArray header(64, '\0');
+            std::memcpy(header.data(), "IPCSCOPE", 8);
+            qToBigEndian(quint32(1), header.data() + 8);
+            qToBigEndian(quint64(body.size()), header.data() + 16);
+            qToBigEndian(quint64(body.size()), header.data() + 24);
+            QCryptographicHash hash(QCryptographicHash::Sha256);
+            hash.addData(QByteArrayView(header).first(32));
+            hash.addData(body);
+            std::memcpy(header.data() + 32, hash.result().constData(), 32);
+            return header + body;
+        };
+        const QString path = m_dir.filePath(QStringLiteral("mutated.ipcscope"));
+        writeAll(path, withHeader(plain));
+        QString error;
+        QVERIFY2(loadSession(path, &error), qPrintable(error)); // the unchanged body loads
+
+        QRandomGenerator random(20261202);
+        int refused = 0, loaded = 0;
+        for (int round = 0; round < 1000; ++round) {
+            QByteArray body = plain;
+            const int changes = 1 + int(random.bounded(4));
+            for (int c = 0; c < changes; ++c) {
+                const qsizetype at = random.bounded(body.size());
+                // Mostly near the front, where the counts and strings are.
+                const qsizetype where = random.bounded(2) ? at : at % 512;
+                body[where] = char(random.bounded(256));
+            }
+            if (random.bounded(8) == 0)
+                body.truncate(random.bounded(body.size()));
+            writeAll(path, withHeader(body));
+            const std::optional<LoadedSession> session = loadSession(path, &error);
+            if (!session) {
+                QVERIFY2(error.contains(QStringLiteral("is damaged")), qPrintable(error));
+                ++refused;
+                continue;
+            }
+            ++loaded;
+            sessionSummary(*session->scenario, *session->recording, session->durationS);
+            QVERIFY(writeChromeTrace(m_dir.filePath(QStringLiteral("mutated-trace.json")),
+                                     *session->scenario, *session->recording, &error));
+            QVERIFY(writeSamplesCsv(m_dir.filePath(QStringLiteral("mutated-samples.csv")),
+                                    *session->recording, &error));
+        }
+        qInfo("%d refused, %d loaded", refused, loaded);
+        QVERIFY(refused > 0);
     }
 
     void export_unwritableDirectoryIsReported()
