@@ -1,40 +1,57 @@
 #include "RaceAnalyzer.h"
 
+#include <algorithm>
+
 namespace ipcscope {
 
 void RaceAnalyzer::feed(const RecordedEvent& event)
 {
+    if (event.type != ipc::EventType::CounterRead && event.type != ipc::EventType::CounterWrite)
+        return;
+    if (event.object != 0)
+        return; // object 1: a process's private copy (counter-unshared), nobody else's to race
+    if (event.worker < 0 || event.worker >= ipc::kMaxWorkers)
+        return;
+    OpenWindow& mine = m_open[size_t(event.worker)];
     if (event.type == ipc::EventType::CounterRead) {
-        WorkerWindows& mine = m_workers[event.worker];
-        mine.open = true;
-        mine.openReadTime = event.time;
-        mine.openValue = event.a;
+        mine = {true, event.time, event.a};
         return;
     }
-    if (event.type != ipc::EventType::CounterWrite)
-        return;
-    WorkerWindows& mine = m_workers[event.worker];
     if (!mine.open)
         return; // its read was dropped with a full ring
     mine.open = false;
-    const Window closed{mine.openReadTime, event.time, mine.openValue};
-    for (auto it = m_workers.begin(); it != m_workers.end(); ++it) {
-        if (it.key() == event.worker)
-            continue;
-        const std::deque<Window>& theirs = it.value().recent;
-        // Their windows are disjoint and in order: walk back until one ended
-        // before ours began.
-        for (auto w = theirs.rbegin(); w != theirs.rend() && w->writeTime >= closed.readTime; ++w) {
-            if (w->readTime <= closed.writeTime) {
-                ++m_total;
-                m_new.append({std::max(closed.writeTime, w->writeTime), it.key(), event.worker,
-                              w->valueRead, closed.valueRead});
-            }
-        }
-    }
-    mine.recent.push_back(closed);
-    if (mine.recent.size() > kHistoryPerWorker)
-        mine.recent.pop_front();
+    // A write names the value its read saw (b). Another value: the events
+    // between were dropped with a full ring and this read and write belong to
+    // different increments; pairing them would invent a window spanning the
+    // gap, overlapping everything in it.
+    if (event.b != mine.valueRead)
+        return;
+    const Window closed{mine.readTime, event.time, mine.valueRead, event.worker};
+    const auto place =
+        std::upper_bound(m_byWrite.begin(), m_byWrite.end(), closed.writeTime,
+                         [](double time, const Window& window) { return time < window.writeTime; });
+    if (m_byWrite.end() - place > kMaxLateness)
+        return;
+    const auto from =
+        std::lower_bound(m_byWrite.begin(), place, closed.readTime,
+                         [](const Window& window, double time) { return window.writeTime < time; });
+    for (auto w = from; w != place; ++w) // closed while ours was open
+        overlap(*w, closed);
+    for (auto w = place; w != m_byWrite.end(); ++w) // closed later, opened before ours closed
+        if (w->readTime <= closed.writeTime)
+            overlap(*w, closed);
+    m_byWrite.insert(place, closed); // at the end but for late ones
+    if (m_byWrite.size() > kHistory)
+        m_byWrite.pop_front();
+}
+
+void RaceAnalyzer::overlap(const Window& other, const Window& closed)
+{
+    if (other.worker == closed.worker)
+        return;
+    ++m_total;
+    m_new.append({std::max(closed.writeTime, other.writeTime), other.worker, closed.worker,
+                  other.valueRead, closed.valueRead});
 }
 
 QVector<RaceOverlap> RaceAnalyzer::takeNewOverlaps()

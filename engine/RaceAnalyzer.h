@@ -5,10 +5,10 @@
 // counted once, when the second of its two windows has been seen whole.
 #include "Recording.h"
 
-#include <QHash>
 #include <QVector>
 
 #include <deque>
+#include <vector>
 
 namespace ipcscope {
 
@@ -25,18 +25,29 @@ private:
         double readTime;
         double writeTime;
         qint64 valueRead;
+        int worker;
     };
-    struct WorkerWindows
+    struct OpenWindow
     {
         bool open = false;
-        double openReadTime = 0;
-        qint64 openValue = 0;
-        std::deque<Window> recent; // closed, oldest first
+        double readTime = 0;
+        qint64 valueRead = 0;
     };
-    // Deep enough to cover a sampling period of out-of-order arrival between rings.
-    static constexpr size_t kHistoryPerWorker = 512;
-
-    QHash<int, WorkerWindows> m_workers;
+    // Every worker's recent windows, ordered by the time they closed. A window
+    // overlaps exactly (1) those that closed between its read and its write, a
+    // contiguous stretch found by binary search, and (2) those that closed
+    // after it but opened before it closed: none when it is the newest (they
+    // will find it when they close), and for a window that comes late (rings
+    // are drained in turns) a short stretch after its place. One binary
+    // search per write, whatever the number of workers.
+    static constexpr size_t kHistory = 65'536;
+    // A window later than this many newer ones comes from a ring drained in
+    // part (the Sampler is overloaded and events are being dropped anyway):
+    // it is not analyzed, which costs less than the event is worth.
+    static constexpr ptrdiff_t kMaxLateness = 256;
+    std::deque<Window> m_byWrite;
+    std::vector<OpenWindow> m_open = std::vector<OpenWindow>(ipc::kMaxWorkers);
+    void overlap(const Window& earlier, const Window& closed);
     QVector<RaceOverlap> m_new;
     quint64 m_total = 0;
 };

@@ -20,6 +20,36 @@ Sampler::~Sampler()
     wait();
 }
 
+// Each ring's run is (nearly) in time order already: sort a run only if it is
+// not, then merge the runs pairwise, O(n log runs) instead of a full sort.
+// Stable throughout, so one worker's events keep their order.
+void Sampler::orderBatchByTime()
+{
+    const auto earlier = [](const RecordedEvent& x, const RecordedEvent& y) {
+        return x.time < y.time;
+    };
+    std::vector<qsizetype> bounds = m_runStarts;
+    bounds.push_back(m_batch.size());
+    for (size_t r = 0; r + 1 < bounds.size(); ++r) {
+        const auto first = m_batch.begin() + bounds[r];
+        const auto last = m_batch.begin() + bounds[r + 1];
+        if (!std::is_sorted(first, last, earlier))
+            std::stable_sort(first, last, earlier);
+    }
+    while (bounds.size() > 2) {
+        std::vector<qsizetype> merged;
+        size_t r = 0;
+        for (; r + 2 < bounds.size(); r += 2) {
+            std::inplace_merge(m_batch.begin() + bounds[r], m_batch.begin() + bounds[r + 1],
+                               m_batch.begin() + bounds[r + 2], earlier);
+            merged.push_back(bounds[r]);
+        }
+        for (; r < bounds.size(); ++r) // an odd run out, and the end
+            merged.push_back(bounds[r]);
+        bounds = std::move(merged);
+    }
+}
+
 double Sampler::secondsSinceStart(uint64_t ns) const
 {
     const uint64_t start = m_segment.control.startNs.load(std::memory_order_relaxed);
@@ -84,23 +114,30 @@ void Sampler::sampleOnce(bool final)
     }
     sample.lockHolder = m_segment.locks[0].holderWorker.load(std::memory_order_relaxed);
 
+    // A round takes at most kMaxEventsPerRound, shared among the workers: a
+    // worker making events faster than that (4 M/s at 1 kHz) fills its ring
+    // and the overflow is dropped and counted, while the gauges keep their
+    // rate. The final round takes everything.
+    const size_t share =
+        final ? ipc::kRingCapacity
+              : std::max<size_t>(kMinEventsPerWorker,
+                                 kMaxEventsPerRound / std::max<size_t>(1, m_slotsInUse.size()));
+    m_runStarts.clear();
     for (const auto& [id, ops] : m_slotsInUse) {
         ipc::WorkerSlot& slot = m_segment.workerSlots[id];
         m_recording.setWorkerCounters(id, ops, slot.blockedNs.load(std::memory_order_relaxed),
                                       slot.ring.dropped.load(std::memory_order_relaxed));
-        const size_t drained = slot.ring.drain(m_drainBuffer.data());
+        const size_t drained = slot.ring.drain(m_drainBuffer.data(), share);
+        if (drained == 0)
+            continue;
+        m_runStarts.push_back(m_batch.size());
         for (size_t i = 0; i < drained; ++i) {
             const ipc::EventRecord& record = m_drainBuffer[i];
             m_batch.append({secondsSinceStart(record.timeNs), id, ipc::EventType(record.type),
                             record.object, record.a, record.b});
         }
     }
-
-    // Rings are drained one after another: order the batch by time before
-    // the analyzers see it.
-    std::stable_sort(
-        m_batch.begin(), m_batch.end(),
-        [](const RecordedEvent& x, const RecordedEvent& y) { return x.time < y.time; });
+    orderBatchByTime();
     for (const RecordedEvent& event : std::as_const(m_batch)) {
         m_races.feed(event);
         m_audit.feed(event);

@@ -4,6 +4,9 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <random>
+
 using namespace ipcscope;
 using ipc::EventType;
 
@@ -15,6 +18,11 @@ class TestAnalyzers : public QObject
     {
         return {t, worker, type, 0, a, b};
     }
+    // A counter write of `written`, naming the value its read saw (as the probe does).
+    static RecordedEvent write(double t, int worker, qint64 written)
+    {
+        return {t, worker, EventType::CounterWrite, 0, written, written - 1};
+    }
 
 private slots:
     void race_overlappingWindows_data()
@@ -22,37 +30,48 @@ private slots:
         QTest::addColumn<QVector<RecordedEvent>>("events");
         QTest::addColumn<quint64>("overlaps");
         QTest::newRow("disjoint") << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0),
-                                                            event(2, 0, EventType::CounterWrite, 1),
+                                                            write(2, 0, 1),
                                                             event(3, 1, EventType::CounterRead, 1),
-                                                            event(4, 1, EventType::CounterWrite, 2)}
+                                                            write(4, 1, 2)}
                                   << quint64(0);
         QTest::newRow("interleaved")
             << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0),
-                                      event(2, 1, EventType::CounterRead, 0),
-                                      event(3, 0, EventType::CounterWrite, 1),
-                                      event(4, 1, EventType::CounterWrite, 1)}
+                                      event(2, 1, EventType::CounterRead, 0), write(3, 0, 1),
+                                      write(4, 1, 1)}
             << quint64(1);
         QTest::newRow("nested") << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0),
                                                           event(2, 1, EventType::CounterRead, 0),
-                                                          event(3, 1, EventType::CounterWrite, 1),
-                                                          event(4, 0, EventType::CounterWrite, 1)}
+                                                          write(3, 1, 1), write(4, 0, 1)}
                                 << quint64(1);
         QTest::newRow("three at once")
             << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0),
                                       event(1.1, 1, EventType::CounterRead, 0),
                                       event(1.2, 2, EventType::CounterRead, 0),
-                                      event(2, 0, EventType::CounterWrite, 1),
-                                      event(2.1, 1, EventType::CounterWrite, 1),
-                                      event(2.2, 2, EventType::CounterWrite, 1)}
+                                      write(2, 0, 1),
+                                      write(2.1, 1, 1),
+                                      write(2.2, 2, 1)}
             << quint64(3);
         // The second worker's window arrives in a later batch although it
         // closed first: still one overlap, counted once.
         QTest::newRow("out of order batches")
-            << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0),
-                                      event(5, 0, EventType::CounterWrite, 1),
-                                      event(2, 1, EventType::CounterRead, 0),
-                                      event(3, 1, EventType::CounterWrite, 1)}
+            << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0), write(5, 0, 1),
+                                      event(2, 1, EventType::CounterRead, 0), write(3, 1, 1)}
             << quint64(1);
+        // Worker 0's first write and second read were dropped with a full
+        // ring: its remaining read and write belong to different increments
+        // and make no window, so worker 1's window in the gap overlaps nothing.
+        QTest::newRow("events dropped between read and write")
+            << QVector<RecordedEvent>{event(1, 0, EventType::CounterRead, 0),
+                                      event(2, 1, EventType::CounterRead, 1), write(3, 1, 2),
+                                      write(5, 0, 3)}
+            << quint64(0);
+        // A private copy (object 1, counter-unshared) races with nobody.
+        QTest::newRow("private copies")
+            << QVector<RecordedEvent>{{1, 0, EventType::CounterRead, 1, 0, 0},
+                                      {1.5, 1, EventType::CounterRead, 1, 0, 0},
+                                      {2, 0, EventType::CounterWrite, 1, 1, 0},
+                                      {2.5, 1, EventType::CounterWrite, 1, 1, 0}}
+            << quint64(0);
     }
 
     void race_overlappingWindows()
@@ -67,13 +86,65 @@ private slots:
         QVERIFY(analyzer.takeNewOverlaps().isEmpty());
     }
 
+    // Many workers, random windows: the analyzer counts exactly the pairs a
+    // brute-force check finds, whether the events come in time order or ring
+    // by ring (each worker's events in a batch of its own, as the Sampler
+    // drains them when it falls behind).
+    void race_countsEveryOverlapOnce_data()
+    {
+        QTest::addColumn<bool>("ringByRing");
+        QTest::newRow("time order") << false;
+        QTest::newRow("ring by ring") << true;
+    }
+
+    void race_countsEveryOverlapOnce()
+    {
+        QFETCH(bool, ringByRing);
+        constexpr int kWorkers = 6; // ring by ring: lateness up to 5 × 40 windows
+        constexpr int kWindows = 40;
+        std::mt19937 random(7);
+        std::uniform_real_distribution<double> gap(0.0, 3.0);
+        std::uniform_real_distribution<double> length(0.1, 2.0);
+        QVector<std::pair<double, double>> windows[kWorkers];
+        for (int w = 0; w < kWorkers; ++w) {
+            double t = gap(random);
+            for (int i = 0; i < kWindows; ++i) {
+                const double read = t;
+                const double written = read + length(random);
+                windows[w].append({read, written});
+                t = written + gap(random);
+            }
+        }
+        quint64 expected = 0;
+        for (int a = 0; a < kWorkers; ++a)
+            for (int b = a + 1; b < kWorkers; ++b)
+                for (const auto& x : windows[a])
+                    for (const auto& y : windows[b])
+                        expected += x.first <= y.second && y.first <= x.second;
+        QVector<RecordedEvent> events;
+        for (int w = 0; w < kWorkers; ++w)
+            for (const auto& [read, written] : windows[w]) {
+                events.append(event(read, w, EventType::CounterRead, 100));
+                events.append(write(written, w, 101));
+            }
+        if (!ringByRing)
+            std::stable_sort(
+                events.begin(), events.end(),
+                [](const RecordedEvent& x, const RecordedEvent& y) { return x.time < y.time; });
+        RaceAnalyzer analyzer;
+        for (const RecordedEvent& e : events)
+            analyzer.feed(e);
+        QVERIFY(expected > 50);
+        QCOMPARE(analyzer.overlapCount(), expected);
+    }
+
     void race_namesWhoReadWhat()
     {
         RaceAnalyzer analyzer;
         analyzer.feed(event(1, 3, EventType::CounterRead, 41));
         analyzer.feed(event(2, 7, EventType::CounterRead, 41));
-        analyzer.feed(event(3, 3, EventType::CounterWrite, 42));
-        analyzer.feed(event(4, 7, EventType::CounterWrite, 42));
+        analyzer.feed(write(3, 3, 42));
+        analyzer.feed(write(4, 7, 42));
         const auto overlaps = analyzer.takeNewOverlaps();
         QCOMPARE(overlaps.size(), 1);
         QCOMPARE(overlaps[0].firstWorker, 3);

@@ -2,6 +2,7 @@
 // Single-producer (the worker) / single-consumer (the sampler) ring of
 // fixed-size event records. Writing never blocks, never allocates and never
 // takes a lock: a full ring drops the event and counts the drop.
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -49,14 +50,15 @@ struct EventRing
 
     // Sampler side: copies every available record to out (room for
     // kRingCapacity records) and returns how many.
-    size_t drain(EventRecord* out) noexcept
+    // The oldest records, at most `maxRecords`; the rest stay for next time.
+    size_t drain(EventRecord* out, size_t maxRecords = kRingCapacity) noexcept
     {
         const uint64_t t = tail.load(std::memory_order_relaxed);
         const uint64_t h = head.load(std::memory_order_acquire);
-        const size_t n = size_t(h - t);
+        const size_t n = std::min(size_t(h - t), maxRecords);
         for (size_t i = 0; i < n; ++i)
             out[i] = records[(t + i) & (kRingCapacity - 1)];
-        tail.store(h, std::memory_order_release);
+        tail.store(t + n, std::memory_order_release);
         return n;
     }
 };
