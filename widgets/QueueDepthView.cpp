@@ -40,6 +40,56 @@ protected:
     {
         painter->fillRect(rect.adjusted(0, 1, 0, -1), brush());
     }
+
+    // The band is 1 where the queue was full (or empty) and 0 elsewhere, as a
+    // step function. QCPGraph would fill it as one polygon with two vertices
+    // per point, thousands of edges when the queue flips often, and polygon
+    // filling then dominates the frame; as rectangles, one per run at pixel
+    // resolution, it costs a walk over the visible points.
+    void draw(QCPPainter* painter) override
+    {
+        QCPAxis* key = keyAxis();
+        QCPAxis* value = valueAxis();
+        if (!key || !value || mDataContainer->isEmpty())
+            return;
+        const double top = value->coordToPixel(1);
+        const double bottom = value->coordToPixel(0);
+        const QCPRange visible = key->range();
+        auto it = mDataContainer->findBegin(visible.lower);
+        const auto end = mDataContainer->findEnd(visible.upper);
+        applyFillAntialiasingHint(painter); // off: no seams between touching rectangles
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(brush());
+        double runStart = 0;
+        bool inRun = false;
+        double lastDrawnEnd = -1e300;
+        auto fill = [&](double from, double to) {
+            // Runs closer than a pixel merge: at most one rectangle per pixel.
+            if (to - from < 1)
+                to = from + 1;
+            if (from <= lastDrawnEnd + 0.5) {
+                from = lastDrawnEnd;
+                if (to <= from)
+                    return;
+            }
+            painter->drawRect(QRectF(QPointF(from, top), QPointF(to, bottom)));
+            lastDrawnEnd = to;
+        };
+        for (; it != end; ++it) {
+            const double x = key->coordToPixel(it->key);
+            const bool on = it->value > 0.5;
+            if (on && !inRun) {
+                runStart = x;
+                inRun = true;
+            } else if (!on && inRun) {
+                fill(runStart, x);
+                inRun = false;
+            }
+        }
+        if (inRun) // lasts until the next point, or the newest data
+            fill(runStart, end != mDataContainer->constEnd() ? key->coordToPixel(end->key)
+                                                             : key->coordToPixel((end - 1)->key));
+    }
 };
 
 // Integer ticks: depth and item counts have no halves.
