@@ -856,7 +856,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <location line="+63"/>
         <location line="+60"/>
         <source>folded counts out of range in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的折叠计数超出范围</translation>
     </message>
     <message>
         <location line="-31"/>
@@ -968,12 +968,6 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <location line="+6"/>
         <source>%1 bytes follow the recording</source>
         <translation>记录之后还有 %1 字节</translation>
-    </message>
-    <message>
-        <location line="+63"/>
-        <location line="+60"/>
-        <source>folded counts out of range in %1</source>
-        <translation>%1 中的折叠计数超出范围</translation>
     </message>
 </context>
 <context>
