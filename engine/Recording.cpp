@@ -102,9 +102,24 @@ void Recording::addWorker(int id, ipc::Role role, qint64 pid, double launchedAt)
 
 WorkerRecord* Recording::findWorker(int id)
 {
-    for (auto& worker : m_workers)
-        if (worker.id == id)
-            return &worker;
+    // Called for every worker on every sample and for every state event: a
+    // remembered position first (ids are slot indices), the walk only when it
+    // is stale (a restored Recording, a worker added since).
+    if (id >= 0 && id < qsizetype(m_positionById.size())) {
+        const qsizetype at = m_positionById[size_t(id)];
+        if (at >= 0 && at < m_workers.size() && m_workers[at].id == id)
+            return &m_workers[at];
+    }
+    for (qsizetype at = 0; at < m_workers.size(); ++at) {
+        if (m_workers[at].id != id)
+            continue;
+        if (id >= 0 && id < ipc::kMaxWorkers) {
+            if (qsizetype(m_positionById.size()) <= id)
+                m_positionById.resize(size_t(id) + 1, -1);
+            m_positionById[size_t(id)] = at;
+        }
+        return &m_workers[at];
+    }
     return nullptr;
 }
 

@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace ipcscope {
 
@@ -217,6 +218,7 @@ private:
     quint64 m_overlapsTotal = 0;
     qsizetype m_overlapsLetGo = 0; // the oldest ones, no longer kept
     QVector<WorkerRecord> m_workers;
+    std::vector<qsizetype> m_positionById; // findWorker's memory: id -> index in m_workers
     CounterFigures m_counter;
     DeliveryFigures m_delivery;
     QList<QPair<double, QString>> m_messages;
