@@ -389,12 +389,15 @@ WHY = {
          "analysis per event (merge, RaceAnalyzer, Recording), so a round costs ~0.6 ms and the "
          "thread, competing with 64 runnable processes for 2 cores, reaches a few hundred "
          "samples/s; the per-thread profile below shows the split.",
-    "8": "The frame time is not the views' refresh() (well under a millisecond each, see the "
-         "per-view figures in the details) but QCustomPlot's replot: QueueDepthView draws the "
-         "queue's full/empty bands as QCPGraphs with a brush and lsStepLeft, filled as one polygon "
-         "with two vertices per 10 ms bucket; with a queue that goes empty 20 times a second, the "
-         "polygon has thousands of edges and QRasterPaintEngine::fillPolygon (reached from "
-         "QCPGraph::drawFill) dominates the frame.",
+    "8": "The frame time is painting, not the views' refresh() (well under a millisecond each, "
+         "see the per-view figures): every frame QCustomPlot replots its plots whole (all layers) and "
+         "the painted views draw 64 rows and 64 processes, at 1600×1000 on the raster engine, on a "
+         "2-core VM that also runs the 64 workers' share of the load. Two causes are fixed: the "
+         "queue's full/empty bands were one step polygon with thousands of edges (now one "
+         "rectangle per run at pixel resolution), and lines were drawn segment by segment (now "
+         "QCP::phFastPolylines). What remains is spread over replot and the painted views: the "
+         "profile below shows the split. Next steps would be QCustomPlot layers with their own "
+         "buffers (only the data layer replotted) and repainting only the rows that changed.",
     "9": "The Sampler must drain, sort, analyze and record every event; the per-thread profile "
          "below shows where its time goes at this rate. A ring holds 65 536 events, half a second "
          "of one worker here: a drop means a Sampler round took longer than that.",
