@@ -123,19 +123,35 @@ void Sampler::sampleOnce(bool final)
               : std::max<size_t>(kMinEventsPerWorker,
                                  kMaxEventsPerRound / std::max<size_t>(1, m_slotsInUse.size()));
     m_runStarts.clear();
-    for (const auto& [id, ops] : m_slotsInUse) {
-        ipc::WorkerSlot& slot = m_segment.workerSlots[id];
-        m_recording.setWorkerCounters(id, ops, slot.blockedNs.load(std::memory_order_relaxed),
-                                      slot.ring.dropped.load(std::memory_order_relaxed));
-        const size_t drained = slot.ring.drain(m_drainBuffer.data(), share);
+    auto drainInto = [this](int id, size_t most) {
+        const size_t drained = m_segment.workerSlots[id].ring.drain(m_drainBuffer.data(), most);
         if (drained == 0)
-            continue;
+            return size_t(0);
         m_runStarts.push_back(m_batch.size());
         for (size_t i = 0; i < drained; ++i) {
             const ipc::EventRecord& record = m_drainBuffer[i];
             m_batch.append({secondsSinceStart(record.timeNs), id, ipc::EventType(record.type),
                             record.object, record.a, record.b});
         }
+        return drained;
+    };
+    m_fullShare.clear();
+    for (const auto& [id, ops] : m_slotsInUse) {
+        ipc::WorkerSlot& slot = m_segment.workerSlots[id];
+        m_recording.setWorkerCounters(id, ops, slot.blockedNs.load(std::memory_order_relaxed),
+                                      slot.ring.dropped.load(std::memory_order_relaxed));
+        if (drainInto(id, share) == share)
+            m_fullShare.push_back(id);
+    }
+    // What the quiet workers left of the round goes to the busy ones: one busy
+    // worker among 64 idle ones must not be held to a 64th of the round.
+    size_t left = kMaxEventsPerRound > size_t(m_batch.size())
+                      ? kMaxEventsPerRound - size_t(m_batch.size())
+                      : 0;
+    for (const int id : m_fullShare) {
+        if (left == 0 || final)
+            break;
+        left -= drainInto(id, left);
     }
     orderBatchByTime();
     for (const RecordedEvent& event : std::as_const(m_batch)) {

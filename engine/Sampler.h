@@ -55,7 +55,9 @@ private:
     std::vector<ipc::EventRecord> m_drainBuffer;
     QVector<RecordedEvent> m_batch;
     std::vector<std::pair<int, quint64>> m_slotsInUse; // id, ops read this round
-    std::vector<qsizetype> m_runStarts;                // where each ring's run begins in m_batch
+    std::vector<qsizetype> m_runStarts;
+    std::vector<int> m_fullShare; // rings that had more than their share this round // where each
+                                  // ring's run begins in m_batch
     std::atomic<uint64_t> m_periodNs{1'000'000'000ull / kDefaultRateHz};
     std::atomic<bool> m_stop{false};
     std::atomic<quint64> m_samplesTaken{0};
