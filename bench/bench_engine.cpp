@@ -8,6 +8,7 @@
 // Every number comes from the engine as shipped: Session::start() launching
 // real ipcscope-worker processes, Sampler (the QThread the window runs),
 // Recording. Nothing here changes the engine.
+#include "BenchReport.h"
 #include "Recording.h"
 #include "Sampler.h"
 #include "Scenario.h"
@@ -34,26 +35,13 @@
 #include <vector>
 
 using namespace ipcscope;
+using bench::median;
+using bench::report;
 
 namespace {
 
 bool g_smoke = false;
 int g_rounds = 0; // 0: the default
-
-void report(const std::string& key, double value)
-{
-    std::printf("%s %.6g\n", key.c_str(), value);
-    std::fflush(stdout);
-}
-
-double median(std::vector<double> values)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 // Runs the event loop (QProcess signals, Session timers) for `ms`.
 void spin(int ms)

@@ -11,6 +11,7 @@
 // ipcscope-bench-ipc-probe-off (the same code with -DIPCSCOPE_PROBE_OFF, the
 // probe compiled out, observed by nobody): the "overhead" figures of the two
 // give row 5 of bench/RESULTS.md.
+#include "BenchReport.h"
 #include "ipc/Clock.h"
 #include "ipc/Primitives.h"
 #include "ipc/Segment.h"
@@ -31,6 +32,8 @@
 #include <vector>
 
 using namespace ipcscope;
+using bench::median;
+using bench::report;
 namespace bip = boost::interprocess;
 
 namespace {
@@ -41,21 +44,6 @@ int g_rounds = 0; // 0: the mode's default
 int rounds(int full)
 {
     return g_rounds > 0 ? g_rounds : (g_smoke ? 1 : full);
-}
-
-void report(const std::string& key, double value)
-{
-    std::printf("%s %.6g\n", key.c_str(), value);
-    std::fflush(stdout);
-}
-
-double median(std::vector<double> values)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 // Runs `body(index)` in `count` forked children and waits for all of them.

@@ -8,6 +8,7 @@
 // Sampler thread would. Prints "key value" lines for bench/run.py.
 //
 //   QT_QPA_PLATFORM=offscreen ipcscope-bench-window [--smoke | --profile]
+#include "BenchReport.h"
 #include "LiveView.h"
 #include "MainWindow.h"
 #include "Recording.h"
@@ -27,17 +28,12 @@
 #include <vector>
 
 using namespace ipcscope;
+using bench::report;
 
 namespace {
 
 bool g_smoke = false;
 bool g_profile = false; // the live phase only, for perf (bench/run.py)
-
-void report(const std::string& key, double value)
-{
-    std::printf("%s %.6g\n", key.c_str(), value);
-    std::fflush(stdout);
-}
 
 double percentile(std::vector<double> values, double p)
 {
