@@ -23,7 +23,7 @@ namespace ipcscope::ipc {
 
 constexpr uint64_t kMagic = 0x3150435343504931ull; // "1IPCSCP1" little-endian
 // Bump whenever any struct below changes shape or meaning.
-constexpr uint32_t kLayoutVersion = 3;
+constexpr uint32_t kLayoutVersion = 4;
 
 constexpr int kMaxWorkers = 256;
 constexpr int kMaxLocks = 4;
@@ -243,21 +243,22 @@ struct ControlBlock
 
 // A guard lock: a real interprocess_mutex plus who holds it, readable
 // without touching the mutex.
-struct GuardLock
+struct alignas(64) GuardLock
 {
     GuardLock();
 
+    // The lock and who holds it on one cache line: a holder writes both.
     boost::interprocess::interprocess_mutex mutex;
+    std::atomic<int32_t> holderWorker; // -1 when free
+    std::atomic<int32_t> holderPid;
+    std::atomic<uint64_t> holderSinceNs;
+    std::atomic<uint64_t> acquisitions;
     // The same lock made robust (pthread, process-shared, PTHREAD_MUTEX_ROBUST),
     // used instead of `mutex` when ControlBlock::robustLocks is on: when its
     // holder dies the next locker gets EOWNERDEAD and can repair it. Boost
     // 1.74 has no robust mutex, hence pthread directly.
     pthread_mutex_t robust;
     std::atomic<uint64_t> recoveries;
-    std::atomic<int32_t> holderWorker; // -1 when free
-    std::atomic<int32_t> holderPid;
-    std::atomic<uint64_t> holderSinceNs;
-    std::atomic<uint64_t> acquisitions;
 };
 
 // The shared Value('q', 0): read, think, write; nothing atomic about the
@@ -267,10 +268,28 @@ struct SharedCounter
     std::atomic<int64_t> value;
 };
 
+// A process-shared counting semaphore on one futex word. Unlike glibc's
+// sem_t (boost::interprocess_semaphore), a post makes the FUTEX_WAKE syscall
+// only when a waiter went to sleep since the last wake: a busy bounded buffer
+// runs without syscalls (glibc's sem_post woke on ~every item: 2 futex calls
+// per item in the 1P1C benchmark). Operations and protocol: Primitives.cpp
+// (semaphoreTryWait/semaphorePost/semaphoreSleep). A waiter killed asleep
+// leaves `sleepers` one too high: a few needless wake syscalls, nobody hangs.
+struct alignas(64) SharedSemaphore // a cache line each: producers post one, consumers the other
+{
+    explicit SharedSemaphore(uint32_t initial) : word(initial), sleepers(0) {}
+
+    std::atomic<uint32_t> word;     // tokens | kWakeNeeded (top bit); the futex word
+    std::atomic<uint32_t> sleepers; // waiters between deciding to sleep and waking
+};
+
 // The textbook bounded buffer: a ring of items guarded by a mutex, blocking
 // on two counting semaphores (free slots / used slots). Counting semaphores
 // and not interprocess_condition: Boost 1.74's condition can hang a notifier
 // when a waiter is killed (glibc bug 21422).
+// Fields one side writes on every item have a cache line of their own (the
+// line bounces between the two sides' CPUs once per item at most, not once
+// per field).
 struct BoundedQueue
 {
     explicit BoundedQueue(uint32_t capacity_)
@@ -278,18 +297,18 @@ struct BoundedQueue
     {
     }
 
-    boost::interprocess::interprocess_semaphore freeSlots;
-    boost::interprocess::interprocess_semaphore usedSlots;
+    SharedSemaphore freeSlots;
+    SharedSemaphore usedSlots;
     uint32_t capacity;
     uint32_t lockIndex; // which GuardLock guards the indices
     // Monotonic indices; slot = index % capacity. Read-think-write without
     // the lock, exactly like the counter, so "lock off" really loses items.
-    std::atomic<uint64_t> head; // next to get
-    std::atomic<uint64_t> tail; // next to put
-    std::atomic<uint64_t> puts; // completed puts (gauge: depth = puts - gets)
+    alignas(64) std::atomic<uint64_t> tail; // next to put
+    std::atomic<uint64_t> puts;             // completed puts (gauge: depth = puts - gets)
+    alignas(64) std::atomic<uint64_t> head; // next to get
     std::atomic<uint64_t> gets;
-    std::atomic<int32_t> producersRunning; // the last producer out sends the sentinels
-    std::atomic<int32_t> sentinelsToSend;  // one per consumer, as the seeds do
+    alignas(64) std::atomic<int32_t> producersRunning; // the last producer out sends the sentinels
+    std::atomic<int32_t> sentinelsToSend;              // one per consumer, as the seeds do
     // JoinableQueue: put() adds one, task_done() takes one; join() sleeps on
     // tasksDoneSequence (a futex word bumped when the count reaches 0).
     std::atomic<int64_t> unfinishedTasks;
@@ -297,7 +316,7 @@ struct BoundedQueue
     std::atomic<uint64_t> emptyRaised;  // Empty raised by get(timeout) / get_nowait()
     std::atomic<uint64_t> staleAnswers; // empty()/full() was already wrong when acted on
     std::atomic<uint32_t> tasksDoneSequence;
-    std::atomic<uint64_t> items[kMaxQueueCapacity];
+    alignas(64) std::atomic<uint64_t> items[kMaxQueueCapacity];
     std::atomic<uint64_t> itemTimeNs[kMaxQueueCapacity];
 };
 

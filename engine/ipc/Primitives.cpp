@@ -16,9 +16,17 @@ namespace {
 
 // Short enough that stop is noticed promptly, long enough not to spin.
 constexpr int kWaitSliceMs = 20;
+constexpr uint64_t kSliceNs = uint64_t(kWaitSliceMs) * 1'000'000;
 constexpr int kSpinsBeforeBlocking = 200;
 
-// Loops `timedWait(deadline)` until it succeeds, the session stops, or
+// Boost 1.74's timed waits take an absolute UTC ptime on the realtime clock.
+boost::posix_time::ptime boostDeadlineAfter(uint64_t ns)
+{
+    return boost::posix_time::microsec_clock::universal_time() +
+           boost::posix_time::microseconds(long((ns + 999) / 1000));
+}
+
+// Loops `timedWait(sliceNs)` until it succeeds, the session stops, or
 // `deadlineNs` (CLOCK_MONOTONIC) passes. The worker shows `blockedState`
 // (and the time) only if it really had to wait.
 template <typename TryWait, typename TimedWait>
@@ -45,10 +53,8 @@ bool blockingWait(WorkerContext& context, WorkerState blockedState, TryWait tryW
         const uint64_t now = monotonicNs();
         if (now >= deadlineNs)
             break;
-        const uint64_t sliceMs =
-            std::min<uint64_t>(kWaitSliceMs, (deadlineNs - now + 999'999) / 1'000'000);
-        if ((acquired = timedWait(boost::posix_time::microsec_clock::universal_time() +
-                                  boost::posix_time::milliseconds(long(sliceMs)))))
+        const uint64_t sliceNs = std::min<uint64_t>(kSliceNs, deadlineNs - now);
+        if ((acquired = timedWait(sliceNs)))
             break;
         if (context.stopRequested())
             break;
@@ -69,13 +75,79 @@ void futexWait(std::atomic<uint32_t>& word, uint32_t expected, uint64_t timeoutN
             0);
 }
 
-void futexWakeAll(std::atomic<uint32_t>& word)
+void futexWake(std::atomic<uint32_t>& word, int howMany)
 {
-    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&word), FUTEX_WAKE, INT_MAX, nullptr, nullptr,
+    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&word), FUTEX_WAKE, howMany, nullptr, nullptr,
             0);
 }
 
-constexpr uint64_t kSliceNs = uint64_t(kWaitSliceMs) * 1'000'000;
+void futexWakeAll(std::atomic<uint32_t>& word)
+{
+    futexWake(word, INT_MAX);
+}
+
+// SharedSemaphore (Layout.h): the token count in the low bits of the futex
+// word, kWakeNeeded in the top bit. A waiter about to sleep sets the bit (only
+// while there is no token) and sleeps while the word is exactly kWakeNeeded; a
+// post that finds the bit clears it and wakes one sleeper. So a post makes a
+// syscall once per sleep, not once per item while a woken waiter is still
+// getting back on a CPU (what a plain sleeper count does). A woken waiter that
+// takes a token re-arms the bit for the sleepers still left, and passes the
+// wake on if tokens are left too. Rare races (two posts, one wake) cost a
+// sleeper at most one slice: every sleep is bounded by blockingWait's slice.
+constexpr uint32_t kWakeNeeded = 0x8000'0000u;
+
+bool semaphoreTryWait(SharedSemaphore& semaphore)
+{
+    uint32_t word = semaphore.word.load(std::memory_order_relaxed);
+    while ((word & ~kWakeNeeded) > 0) {
+        if (semaphore.word.compare_exchange_weak(word, word - 1, std::memory_order_acquire,
+                                                 std::memory_order_relaxed))
+            return true;
+    }
+    return false;
+}
+
+void wakeOneSleeper(SharedSemaphore& semaphore)
+{
+    semaphore.word.fetch_and(~kWakeNeeded, std::memory_order_relaxed);
+    futexWake(semaphore.word, 1);
+}
+
+void semaphorePost(SharedSemaphore& semaphore)
+{
+    if (semaphore.word.fetch_add(1, std::memory_order_release) & kWakeNeeded)
+        wakeOneSleeper(semaphore);
+}
+
+// One sleep of at most sliceNs; true if it came away with a token.
+bool semaphoreSleep(SharedSemaphore& semaphore, uint64_t sliceNs)
+{
+    semaphore.sleepers.fetch_add(1, std::memory_order_relaxed);
+    bool took = false;
+    uint32_t word = semaphore.word.load(std::memory_order_relaxed);
+    for (;;) {
+        if ((word & ~kWakeNeeded) > 0) {
+            if (semaphore.word.compare_exchange_weak(word, word - 1, std::memory_order_acquire,
+                                                     std::memory_order_relaxed)) {
+                took = true;
+                break;
+            }
+            continue;
+        }
+        if (!(word & kWakeNeeded) &&
+            !semaphore.word.compare_exchange_weak(word, kWakeNeeded, std::memory_order_relaxed))
+            continue; // a post or another sleeper came first: look again
+        futexWait(semaphore.word, kWakeNeeded, sliceNs);
+        took = semaphoreTryWait(semaphore);
+        break;
+    }
+    const uint32_t othersAsleep = semaphore.sleepers.fetch_sub(1, std::memory_order_relaxed) - 1;
+    if (took && othersAsleep > 0 &&
+        (semaphore.word.fetch_or(kWakeNeeded, std::memory_order_relaxed) & ~kWakeNeeded) > 0)
+        wakeOneSleeper(semaphore); // tokens left as well: the next sleeper need not wait for a post
+    return took;
+}
 
 } // namespace
 
@@ -138,22 +210,37 @@ bool robustLocks(WorkerContext& context)
 }
 
 // pthread's timed lock takes an absolute CLOCK_REALTIME deadline.
-timespec realtimeSliceDeadline()
+timespec realtimeDeadlineAfter(uint64_t ns)
 {
     timespec deadline;
     clock_gettime(CLOCK_REALTIME, &deadline);
-    deadline.tv_nsec += long(kSliceNs);
+    deadline.tv_sec += time_t(ns / 1'000'000'000);
+    deadline.tv_nsec += long(ns % 1'000'000'000);
     deadline.tv_sec += deadline.tv_nsec / 1'000'000'000;
     deadline.tv_nsec %= 1'000'000'000;
     return deadline;
 }
 
+// An uncontended lock is taken without reading the clock first (its wait is
+// 0): clock reads are most of an uncontended operation's cost (~30 ns each on
+// a VM's vDSO). `askedNs` is set only when the lock had to be waited for.
+template <typename TryLock, typename TimedLock>
+bool takeGuard(WorkerContext& context, TryLock tryLock, TimedLock timedLock, uint64_t& askedNs)
+{
+    if (tryLock())
+        return true;
+    askedNs = monotonicNs();
+    return blockingWait(context, WorkerState::WaitingLock, tryLock, timedLock);
+}
+
+constexpr uint64_t kNotWaited = UINT64_MAX;
+
 } // namespace
 
-bool acquireGuard(WorkerContext& context, int index)
+bool acquireGuard(WorkerContext& context, int index, uint64_t* acquiredNs)
 {
     GuardLock& lock = context.segment().locks[index];
-    const uint64_t asked = monotonicNs();
+    uint64_t asked = kNotWaited;
     context.slot().waitingForLock.store(index, std::memory_order_relaxed);
     bool acquired = false;
     bool ownerDied = false;
@@ -168,19 +255,18 @@ bool acquireGuard(WorkerContext& context, int index)
             }
             return result == 0;
         };
-        acquired = blockingWait(
-            context, WorkerState::WaitingLock,
-            [&] { return took(pthread_mutex_trylock(&lock.robust)); },
-            [&](const boost::posix_time::ptime&) {
-                const timespec deadline = realtimeSliceDeadline();
+        acquired = takeGuard(
+            context, [&] { return took(pthread_mutex_trylock(&lock.robust)); },
+            [&](uint64_t sliceNs) {
+                const timespec deadline = realtimeDeadlineAfter(sliceNs);
                 return took(pthread_mutex_timedlock(&lock.robust, &deadline));
-            });
+            },
+            asked);
     } else {
-        acquired = blockingWait(
-            context, WorkerState::WaitingLock, [&] { return lock.mutex.try_lock(); },
-            [&](const boost::posix_time::ptime& deadline) {
-                return lock.mutex.timed_lock(deadline);
-            });
+        acquired = takeGuard(
+            context, [&] { return lock.mutex.try_lock(); },
+            [&](uint64_t sliceNs) { return lock.mutex.timed_lock(boostDeadlineAfter(sliceNs)); },
+            asked);
     }
     context.slot().waitingForLock.store(-1, std::memory_order_relaxed);
     if (!acquired)
@@ -195,13 +281,16 @@ bool acquireGuard(WorkerContext& context, int index)
     lock.holderPid.store(context.slot().pid.load(std::memory_order_relaxed),
                          std::memory_order_relaxed);
     lock.holderSinceNs.store(now, std::memory_order_relaxed);
-    lock.acquisitions.fetch_add(1, std::memory_order_relaxed);
+    addAsOnlyWriter(lock.acquisitions, 1); // only the holder writes it
     context.probe().setStateImplied(WorkerState::HoldingLock, now);
-    context.probe().emitAt(now, EventType::LockAcquired, uint16_t(index), int64_t(now - asked));
+    context.probe().emitAt(now, EventType::LockAcquired, uint16_t(index),
+                           asked == kNotWaited ? 0 : int64_t(now - asked));
+    if (acquiredNs)
+        *acquiredNs = now;
     return true;
 }
 
-void releaseGuard(WorkerContext& context, int index)
+void releaseGuard(WorkerContext& context, int index, uint64_t nowNs)
 {
     GuardLock& lock = context.segment().locks[index];
     const uint64_t heldSince = lock.holderSinceNs.load(std::memory_order_relaxed);
@@ -211,7 +300,7 @@ void releaseGuard(WorkerContext& context, int index)
         pthread_mutex_unlock(&lock.robust);
     else
         lock.mutex.unlock();
-    const uint64_t now = monotonicNs();
+    const uint64_t now = nowNs != 0 ? nowNs : monotonicNs();
     context.probe().setStateImplied(WorkerState::Working, now);
     context.probe().emitAt(now, EventType::LockReleased, uint16_t(index), int64_t(now - heldSince));
 }
@@ -252,12 +341,15 @@ uint32_t thinkUs(WorkerContext& context)
 bool incrementCounter(WorkerContext& context)
 {
     const bool locked = lockSwitchOn(context, 0); // decided once: the switch may flip meanwhile
-    if (locked && !acquireGuard(context, 0))
+    uint64_t acquiredNs = 0;
+    if (locked && !acquireGuard(context, 0, &acquiredNs))
         return false;
     SharedCounter& counter = context.segment().counter;
     Probe& probe = context.probe();
     const int64_t read = counter.value.load(std::memory_order_relaxed);
-    probe.record(EventType::CounterRead, 0, read);
+    // Under the lock the read follows the acquisition by a few instructions:
+    // its time (one clock read fewer; no other worker can act in between).
+    probe.emitAt(locked ? acquiredNs : monotonicNs(), EventType::CounterRead, 0, read);
     ControlBlock& control = context.segment().control;
     if (locked && control.freezeNextHolder.load(std::memory_order_relaxed) != 0 &&
         control.freezeNextHolder.exchange(0) != 0) {
@@ -268,10 +360,11 @@ bool incrementCounter(WorkerContext& context)
     }
     context.pauseFor(thinkUs(context));
     counter.value.store(read + 1, std::memory_order_relaxed);
-    probe.record(EventType::CounterWrite, 0, read + 1, read);
+    const uint64_t wroteNs = monotonicNs();
+    probe.emitAt(wroteNs, EventType::CounterWrite, 0, read + 1, read);
     probe.addOp();
-    if (locked)
-        releaseGuard(context, 0);
+    if (locked) // released at the write's time: the next holder's times are all later
+        releaseGuard(context, 0, wroteNs);
     return true;
 }
 
@@ -290,18 +383,21 @@ bool incrementOwnCopy(WorkerContext& context)
 bool incrementArrayElement(WorkerContext& context, uint32_t element)
 {
     const bool locked = lockSwitchOn(context, 0);
-    if (locked && !acquireGuard(context, 0))
+    uint64_t acquiredNs = 0;
+    if (locked && !acquireGuard(context, 0, &acquiredNs))
         return false;
     std::atomic<int64_t>& value = context.segment().array.values[element];
     Probe& probe = context.probe();
     const int64_t read = value.load(std::memory_order_relaxed);
-    probe.record(EventType::ArrayRead, uint16_t(element), read);
+    probe.emitAt(locked ? acquiredNs : monotonicNs(), EventType::ArrayRead, uint16_t(element),
+                 read); // as in incrementCounter
     context.pauseFor(thinkUs(context));
     value.store(read + 1, std::memory_order_relaxed);
-    probe.record(EventType::ArrayWrite, uint16_t(element), read + 1, read);
+    const uint64_t wroteNs = monotonicNs();
+    probe.emitAt(wroteNs, EventType::ArrayWrite, uint16_t(element), read + 1, read);
     probe.addOp();
     if (locked)
-        releaseGuard(context, 0);
+        releaseGuard(context, 0, wroteNs);
     return true;
 }
 
@@ -311,9 +407,7 @@ bool acquirePermit(WorkerContext& context)
     const uint64_t asked = monotonicNs();
     const bool acquired = blockingWait(
         context, WorkerState::WaitingPermit, [&] { return block.semaphore.try_wait(); },
-        [&](const boost::posix_time::ptime& deadline) {
-            return block.semaphore.timed_wait(deadline);
-        });
+        [&](uint64_t sliceNs) { return block.semaphore.timed_wait(boostDeadlineAfter(sliceNs)); });
     if (!acquired)
         return false;
     block.permitsOut.fetch_add(1, std::memory_order_relaxed);
@@ -561,12 +655,12 @@ uint64_t deadlineAfter(uint32_t timeoutMs)
     return timeoutMs == kWaitForever ? UINT64_MAX : monotonicNs() + uint64_t(timeoutMs) * 1'000'000;
 }
 
-// Only this worker writes its slot's totals: relaxed, uncontended.
+// Only this worker writes its slot's totals.
 void countItem(WorkerSlot& slot, uint64_t key)
 {
-    slot.itemCount.fetch_add(1, std::memory_order_relaxed);
-    slot.itemKeySum.fetch_add(key, std::memory_order_relaxed);
-    slot.itemKeySumSq.fetch_add(key * key, std::memory_order_relaxed);
+    addAsOnlyWriter(slot.itemCount, 1);
+    addAsOnlyWriter(slot.itemKeySum, key);
+    addAsOnlyWriter(slot.itemKeySumSq, key * key);
 }
 
 } // namespace
@@ -575,10 +669,8 @@ QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs
 {
     BoundedQueue& queue = context.segment().queue;
     const bool acquired = blockingWait(
-        context, WorkerState::BlockedPut, [&] { return queue.freeSlots.try_wait(); },
-        [&](const boost::posix_time::ptime& deadline) {
-            return queue.freeSlots.timed_wait(deadline);
-        },
+        context, WorkerState::BlockedPut, [&] { return semaphoreTryWait(queue.freeSlots); },
+        [&](uint64_t sliceNs) { return semaphoreSleep(queue.freeSlots, sliceNs); },
         deadlineAfter(timeoutMs));
     if (!acquired)
         return context.stopRequested() ? QueueResult::Stopped : QueueResult::FullOrEmpty;
@@ -587,25 +679,28 @@ QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs
         queue.unfinishedTasks.fetch_add(1, std::memory_order_acq_rel);
     const bool locked = lockSwitchOn(context, queue.lockIndex);
     if (locked && !acquireGuard(context, int(queue.lockIndex))) {
-        queue.freeSlots.post();
+        semaphorePost(queue.freeSlots);
         return QueueResult::Stopped;
     }
     const uint64_t tail = queue.tail.load(std::memory_order_relaxed);
     context.pauseFor(thinkUs(context));
+    // One clock read for the item's time, the release and the ItemPut event:
+    // taken before the item can be got, so an ItemGot is never earlier.
+    const uint64_t putNs = monotonicNs();
     queue.items[tail % queue.capacity].store(key, std::memory_order_relaxed);
-    queue.itemTimeNs[tail % queue.capacity].store(monotonicNs(), std::memory_order_relaxed);
+    queue.itemTimeNs[tail % queue.capacity].store(putNs, std::memory_order_relaxed);
     queue.tail.store(tail + 1, std::memory_order_relaxed);
     if (locked)
-        releaseGuard(context, int(queue.lockIndex));
+        releaseGuard(context, int(queue.lockIndex), putNs);
     // puts before gets: a depth read this way never exceeds the true depth
     const uint64_t puts = queue.puts.fetch_add(1, std::memory_order_acq_rel) + 1;
     const uint64_t gets = queue.gets.load(std::memory_order_acquire);
-    queue.usedSlots.post();
+    semaphorePost(queue.usedSlots);
     Probe& probe = context.probe();
     if (key == kSentinelKey) {
-        probe.record(EventType::SentinelPut, 0, 0, int64_t(puts - gets));
+        probe.emitAt(putNs, EventType::SentinelPut, 0, 0, int64_t(puts - gets));
     } else {
-        probe.record(EventType::ItemPut, 0, int64_t(key), int64_t(puts - gets));
+        probe.emitAt(putNs, EventType::ItemPut, 0, int64_t(key), int64_t(puts - gets));
         probe.addOp();
         countItem(context.slot(), key);
     }
@@ -616,33 +711,32 @@ QueueResult queueTryGet(WorkerContext& context, uint32_t timeoutMs, uint64_t* ke
 {
     BoundedQueue& queue = context.segment().queue;
     const bool acquired = blockingWait(
-        context, WorkerState::BlockedGet, [&] { return queue.usedSlots.try_wait(); },
-        [&](const boost::posix_time::ptime& deadline) {
-            return queue.usedSlots.timed_wait(deadline);
-        },
+        context, WorkerState::BlockedGet, [&] { return semaphoreTryWait(queue.usedSlots); },
+        [&](uint64_t sliceNs) { return semaphoreSleep(queue.usedSlots, sliceNs); },
         deadlineAfter(timeoutMs));
     if (!acquired)
         return context.stopRequested() ? QueueResult::Stopped : QueueResult::FullOrEmpty;
     const bool locked = lockSwitchOn(context, queue.lockIndex);
     if (locked && !acquireGuard(context, int(queue.lockIndex))) {
-        queue.usedSlots.post();
+        semaphorePost(queue.usedSlots);
         return QueueResult::Stopped;
     }
     const uint64_t head = queue.head.load(std::memory_order_relaxed);
     context.pauseFor(thinkUs(context));
     *key = queue.items[head % queue.capacity].load(std::memory_order_relaxed);
     queue.head.store(head + 1, std::memory_order_relaxed);
+    const uint64_t gotNs = monotonicNs(); // the release's and the ItemGot's time
     if (locked)
-        releaseGuard(context, int(queue.lockIndex));
+        releaseGuard(context, int(queue.lockIndex), gotNs);
     const uint64_t puts = queue.puts.load(std::memory_order_acquire);
     const uint64_t gets = queue.gets.fetch_add(1, std::memory_order_acq_rel) + 1;
-    queue.freeSlots.post();
+    semaphorePost(queue.freeSlots);
     const int64_t depth = puts >= gets ? int64_t(puts - gets) : 0;
     Probe& probe = context.probe();
     if (*key == kSentinelKey) {
-        probe.record(EventType::SentinelGot, 0, 0, depth);
+        probe.emitAt(gotNs, EventType::SentinelGot, 0, 0, depth);
     } else {
-        probe.record(EventType::ItemGot, 0, int64_t(*key), depth);
+        probe.emitAt(gotNs, EventType::ItemGot, 0, int64_t(*key), depth);
         probe.addOp();
         countItem(context.slot(), *key);
     }

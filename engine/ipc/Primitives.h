@@ -44,8 +44,12 @@ private:
 };
 
 // Takes guard lock `index`. False if the session stopped while waiting.
-bool acquireGuard(WorkerContext& context, int index);
-void releaseGuard(WorkerContext& context, int index);
+// `acquiredNs`, if given, receives the time it was taken (the LockAcquired
+// event's), so that the caller's next event needs no clock read of its own.
+bool acquireGuard(WorkerContext& context, int index, uint64_t* acquiredNs = nullptr);
+// `nowNs`: a time the caller read just before (its last event's), used as the
+// release time instead of reading the clock again; 0 reads the clock.
+void releaseGuard(WorkerContext& context, int index, uint64_t nowNs = 0);
 // Takes guard lock `first`, waits the gap, takes `second`, adds 1 to the
 // counter, releases both. Taken in opposite orders by two workers: deadlock.
 bool takeLockPair(WorkerContext& context, int first, int second);
