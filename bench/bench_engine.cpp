@@ -3,7 +3,7 @@
 // memory a long Recording takes. Prints "key value" lines for bench/run.py.
 //
 //   ipcscope-bench-engine [--smoke] [--only launch|sampler|capture|capture-lockoff|memory]
-//   [--rounds N]
+//   [--rounds N] [--event-budget-share FRACTION]
 //
 // Every number comes from the engine as shipped: Session::start() launching
 // real ipcscope-worker processes, Sampler (the QThread the window runs),
@@ -42,6 +42,9 @@ namespace {
 
 bool g_smoke = false;
 int g_rounds = 0; // 0: the default
+// --event-budget-share: the capture benchmark's Sampler with another budget
+// than the shipped one (to see what a budget costs and drops); < 0: shipped.
+double g_eventBudgetShare = -1;
 
 // Runs the event loop (QProcess signals, Session timers) for `ms`.
 void spin(int ms)
@@ -232,6 +235,8 @@ void benchCaptureWith(bool lock, const std::string& prefix)
     Sampler sampler(segment, recording);
     sampler.setRateHz(1000);
     sampler.setScenarioKind(QStringLiteral("counter"));
+    if (g_eventBudgetShare >= 0)
+        sampler.setEventBudgetShare(g_eventBudgetShare);
     sampler.start(QThread::HighPriority);
     long tid = -1;
     while ((tid = findThread("ipcscope sampl")) < 0)
@@ -375,7 +380,8 @@ void benchMemory()
 int usage()
 {
     std::fprintf(stderr, "usage: ipcscope-bench-engine [--smoke] [--only "
-                         "launch|sampler|capture|capture-lockoff|memory] [--rounds N]\n");
+                         "launch|sampler|capture|capture-lockoff|memory] [--rounds N]\n"
+                         "       [--event-budget-share FRACTION]\n");
     return 2;
 }
 
@@ -392,6 +398,8 @@ int main(int argc, char** argv)
             only = argv[++i];
         else if (!std::strcmp(argv[i], "--rounds") && i + 1 < argc)
             g_rounds = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--event-budget-share") && i + 1 < argc)
+            g_eventBudgetShare = std::atof(argv[++i]);
         else
             return usage();
     }

@@ -7,7 +7,6 @@
 
 #include <QVector>
 
-#include <deque>
 #include <vector>
 
 namespace ipcscope {
@@ -35,17 +34,26 @@ private:
     };
     // Every worker's recent windows, ordered by the time they closed. A window
     // overlaps exactly (1) those that closed between its read and its write, a
-    // contiguous stretch found by binary search, and (2) those that closed
+    // contiguous stretch just before its place, and (2) those that closed
     // after it but opened before it closed: none when it is the newest (they
     // will find it when they close), and for a window that comes late (rings
-    // are drained in turns) a short stretch after its place. One binary
-    // search per write, whatever the number of workers.
+    // are drained in turns) a short stretch after its place. Both are found
+    // from the newest end (a galloping search), so a window costs the log of
+    // how far back it reaches, whatever the number of workers.
+    // A ring of kHistory windows: position p (0 = oldest) is at
+    // m_byWrite[(m_oldest + p) % kHistory].
     static constexpr size_t kHistory = 65'536;
+    static_assert((kHistory & (kHistory - 1)) == 0);
     // A window later than this many newer ones comes from a ring drained in
     // part (the Sampler is overloaded and events are being dropped anyway):
     // it is not analyzed, which costs less than the event is worth.
-    static constexpr ptrdiff_t kMaxLateness = 256;
-    std::deque<Window> m_byWrite;
+    static constexpr size_t kMaxLateness = 256;
+    Window& at(size_t position) { return m_byWrite[(m_oldest + position) & (kHistory - 1)]; }
+    void insert(size_t position, const Window& window);
+    template <typename Earlier> size_t lastPositionBefore(size_t end, Earlier earlier);
+    std::vector<Window> m_byWrite = std::vector<Window>(kHistory);
+    size_t m_oldest = 0;
+    size_t m_windows = 0;
     std::vector<OpenWindow> m_open = std::vector<OpenWindow>(ipc::kMaxWorkers);
     void overlap(const Window& earlier, const Window& closed);
     QVector<RaceOverlap> m_new;

@@ -5,6 +5,7 @@
 #include <QMutexLocker>
 
 #include <optional>
+#include <span>
 
 namespace ipcscope {
 
@@ -98,6 +99,7 @@ void Recording::addWorker(int id, ipc::Role role, qint64 pid, double launchedAt)
     record.pid = pid;
     record.launchedAt = launchedAt;
     m_workers.append(record);
+    m_fineIntervals = fineIntervalsPerWorker(m_workers.size());
 }
 
 WorkerRecord* Recording::findWorker(int id)
@@ -156,7 +158,7 @@ qsizetype Recording::fineIntervalsPerWorker(qsizetype workers)
 void Recording::appendInterval(WorkerRecord* worker, const StateInterval& interval)
 {
     worker->intervals.append(interval);
-    const qsizetype fine = fineIntervalsPerWorker(m_workers.size());
+    const qsizetype fine = m_fineIntervals;
     if (worker->intervals.size() - worker->coarseIntervals < 2 * fine)
         return;
     // As for samples; the newest interval (maybe still open) is never folded.
@@ -175,9 +177,18 @@ void Recording::appendInterval(WorkerRecord* worker, const StateInterval& interv
 
 void Recording::appendEvents(const QVector<RecordedEvent>& events)
 {
+    appendEvents(events.constData(), events.size());
+}
+
+void Recording::appendEvents(const RecordedEvent* events, qsizetype count)
+{
     QMutexLocker locker(&m_mutex);
-    m_eventsRecorded += quint64(events.size());
-    for (const RecordedEvent& event : events) {
+    m_eventsRecorded += quint64(count);
+    const qsizetype kept = std::clamp<qsizetype>(kMaxEvents - m_events.size(), 0, count);
+    using Position = QVector<RecordedEvent>::const_iterator;
+    m_events.append(Position(events), Position(events + kept)); // one copy, not one per event
+    m_eventsNotKept += quint64(count - kept);
+    for (const RecordedEvent& event : std::span(events, size_t(count))) {
         if (event.type == ipc::EventType::State) {
             if (WorkerRecord* worker = findWorker(event.worker))
                 enterState(worker, ipc::WorkerState(event.a), event.time);
@@ -195,32 +206,36 @@ void Recording::appendEvents(const QVector<RecordedEvent>& events)
         }
         if (event.type == ipc::EventType::PermitAcquired)
             m_contention[ipc::kMaxLocks].add(event.a);
-        if (m_events.size() < kMaxEvents)
-            m_events.append(event);
-        else
-            ++m_eventsNotKept;
         m_lastTime = std::max(m_lastTime, event.time);
     }
 }
 
 void Recording::enterState(WorkerRecord* worker, ipc::WorkerState state, double time)
 {
-    // Already there: syncWorkerState got ahead of this event after a ring overflow.
-    if (!worker->intervals.isEmpty() && worker->intervals.last().state == state)
-        return;
-    if (!worker->intervals.isEmpty() && worker->intervals.last().end < 0)
-        worker->intervals.last().end = std::max(time, worker->intervals.last().start);
-    appendInterval(
-        worker,
-        {std::max(time, worker->intervals.isEmpty() ? time : worker->intervals.last().start), -1,
-         state});
+    if (!worker->intervals.isEmpty()) {
+        StateInterval& last = worker->intervals.last();
+        // Already there: syncWorkerState got ahead of this event after a ring
+        // overflow, or a worker's exit is told twice.
+        if (last.state == state)
+            return;
+        if (last.end < 0)
+            last.end = std::max(time, last.start);
+        time = std::max(time, last.start);
+    }
+    appendInterval(worker, {time, -1, state});
 }
 
 void Recording::syncWorkerState(int id, ipc::WorkerState state, double since)
 {
+    syncWorkerStates({{id, state, since}});
+}
+
+void Recording::syncWorkerStates(const std::vector<WorkerStateNow>& workers)
+{
     QMutexLocker locker(&m_mutex);
-    if (WorkerRecord* worker = findWorker(id); worker && worker->exit.isEmpty())
-        enterState(worker, state, since);
+    for (const WorkerStateNow& now : workers)
+        if (WorkerRecord* worker = findWorker(now.id); worker && worker->exit.isEmpty())
+            enterState(worker, now.state, now.since);
 }
 
 void Recording::appendOverlaps(const QVector<RaceOverlap>& overlaps, quint64 totalSoFar)
@@ -241,11 +256,18 @@ void Recording::appendOverlaps(const QVector<RaceOverlap>& overlaps, quint64 tot
 
 void Recording::setWorkerCounters(int id, quint64 ops, quint64 blockedNs, quint64 dropped)
 {
+    setWorkerCounters({{id, ops, blockedNs, dropped}});
+}
+
+void Recording::setWorkerCounters(const std::vector<WorkerCounters>& workers)
+{
     QMutexLocker locker(&m_mutex);
-    if (WorkerRecord* worker = findWorker(id)) {
-        worker->ops = ops;
-        worker->blockedNs = blockedNs;
-        worker->eventsDropped = dropped;
+    for (const WorkerCounters& counters : workers) {
+        if (WorkerRecord* worker = findWorker(counters.id)) {
+            worker->ops = counters.ops;
+            worker->blockedNs = counters.blockedNs;
+            worker->eventsDropped = counters.dropped;
+        }
     }
 }
 
@@ -263,14 +285,7 @@ void Recording::setWorkerExit(int id, const QString& exit, double at, const QStr
                             : exit == QLatin1String("error")   ? ipc::WorkerState::Failed
                             : exit == QLatin1String("stopped") ? ipc::WorkerState::Stopped
                                                                : ipc::WorkerState::Exited;
-    if (!worker->intervals.isEmpty()) {
-        StateInterval& last = worker->intervals.last();
-        if (last.state == finalState)
-            return;
-        if (last.end < 0)
-            last.end = std::max(at, last.start);
-    }
-    appendInterval(worker, {at, -1, finalState});
+    enterState(worker, finalState, at);
 }
 
 void Recording::setCounterFigures(const CounterFigures& figures)
@@ -478,6 +493,7 @@ std::unique_ptr<Recording> Recording::restore(RecordingData data)
     recording->m_overlapsTotal = data.overlapsTotal;
     recording->m_overlapsLetGo = data.overlapsLetGo;
     recording->m_workers = std::move(data.workers);
+    recording->m_fineIntervals = fineIntervalsPerWorker(recording->m_workers.size());
     recording->m_counter = data.counter;
     recording->m_delivery = std::move(data.delivery);
     recording->m_messages = std::move(data.messages);

@@ -128,6 +128,23 @@ struct CounterFigures
     quint64 overlappingWindows = 0;
 };
 
+// A worker's counters as its slot says (the Sampler reads them every round).
+struct WorkerCounters
+{
+    int id;
+    quint64 ops;
+    quint64 blockedNs;
+    quint64 dropped;
+};
+
+// A worker's state as its slot says, and since when (seconds since the run began).
+struct WorkerStateNow
+{
+    int id;
+    ipc::WorkerState state;
+    double since;
+};
+
 struct RecordingData;
 
 class Recording
@@ -155,11 +172,14 @@ public:
     void addWorker(int id, ipc::Role role, qint64 pid, double launchedAt);
     void appendSample(const Sample& sample);
     void appendEvents(const QVector<RecordedEvent>& events); // time-ordered batch
+    void appendEvents(const RecordedEvent* events, qsizetype count);
     void appendOverlaps(const QVector<RaceOverlap>& overlaps, quint64 totalSoFar);
     void setWorkerCounters(int id, quint64 ops, quint64 blockedNs, quint64 dropped);
+    void setWorkerCounters(const std::vector<WorkerCounters>& workers); // under one lock
     // The worker's state as its slot says, for when the ring overflowed and
     // State events were lost: the timeline must not stay in a stale state.
     void syncWorkerState(int id, ipc::WorkerState state, double since);
+    void syncWorkerStates(const std::vector<WorkerStateNow>& workers); // under one lock
     void setWorkerExit(int id, const QString& exit, double at, const QString& errorText = {});
     void setCounterFigures(const CounterFigures& figures);
     void setDeliveryFigures(const DeliveryFigures& figures);
@@ -218,6 +238,9 @@ private:
     quint64 m_overlapsTotal = 0;
     qsizetype m_overlapsLetGo = 0; // the oldest ones, no longer kept
     QVector<WorkerRecord> m_workers;
+    // fineIntervalsPerWorker(m_workers.size()), kept: appendInterval runs
+    // for every state change, and a division there is a measurable share.
+    qsizetype m_fineIntervals = fineIntervalsPerWorker(0);
     std::vector<qsizetype> m_positionById; // findWorker's memory: id -> index in m_workers
     CounterFigures m_counter;
     DeliveryFigures m_delivery;

@@ -9,8 +9,9 @@ namespace ipcscope {
 
 Sampler::Sampler(ipc::Segment& segment, Recording& recording, QObject* parent)
     : QThread(parent), m_segment(segment), m_recording(recording), m_mechanism(segment),
-      m_drainBuffer(ipc::kRingCapacity)
+      m_drained(kMaxEventsPerRound)
 {
+    m_batch.reserve(kMaxEventsPerRound);
     setObjectName(QStringLiteral("ipcscope sampler"));
 }
 
@@ -20,33 +21,108 @@ Sampler::~Sampler()
     wait();
 }
 
-// Each ring's run is (nearly) in time order already: sort a run only if it is
-// not, then merge the runs pairwise, O(n log runs) instead of a full sort.
-// Stable throughout, so one worker's events keep their order.
-void Sampler::orderBatchByTime()
+namespace {
+
+uint64_t threadCpuNs()
 {
-    const auto earlier = [](const RecordedEvent& x, const RecordedEvent& y) {
-        return x.time < y.time;
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return uint64_t(now.tv_sec) * 1'000'000'000ull + uint64_t(now.tv_nsec);
+}
+
+} // namespace
+
+size_t Sampler::eventsAllowedPerRound() const
+{
+    const double period = double(m_periodNs.load());
+    const double nsPerEvent = std::max(1.0, m_nsPerEvent.load());
+    const double maxShare = m_eventBudgetShare.load();
+    double affordable = maxShare * period / nsPerEvent;
+    // Clearly beyond reach (twice what the full budget takes: a margin, as
+    // the cost per event grows when rings are drained in part, see
+    // RaceAnalyzer::kMaxLateness): see kOverloadBudgetShare.
+    if (m_eventsOffered.load() > 2 * affordable)
+        affordable = std::min(maxShare, kOverloadBudgetShare) * period / nsPerEvent;
+    return std::clamp(size_t(affordable), kMinEventsPerRound, kMaxEventsPerRound);
+}
+
+// Appends up to `most` of the ring's oldest events to m_drained as one run.
+size_t Sampler::drainRing(int id, size_t most)
+{
+    ipc::EventRing& ring = m_segment.workerSlots[id].ring;
+    const size_t begin = m_runs.empty() ? 0 : m_runs.back().end;
+    size_t drained = 0;
+    if (m_drained.size() >= begin + most) {
+        drained = ring.drain(m_drained.data() + begin, most);
+    } else { // the final round takes whole rings: grow by what they held, not by their size
+        m_wholeRing.resize(std::max(m_wholeRing.size(), most));
+        drained = ring.drain(m_wholeRing.data(), most);
+        m_drained.resize(begin);
+        m_drained.insert(m_drained.end(), m_wholeRing.begin(),
+                         m_wholeRing.begin() + qsizetype(drained));
+    }
+    if (drained > 0)
+        m_runs.push_back({uint32_t(begin), uint32_t(begin + drained), id});
+    return drained;
+}
+
+// Each ring's run is in time order already (a worker stamps its events as it
+// writes them; a run that is not gets sorted): a k-way merge through a small
+// heap of the runs' next events makes the batch, converting each event once.
+// Ties go to the lower worker id, then to the run drained first (a worker's
+// second run of a round follows its first): the order a stable sort by time
+// of the rings in worker order would give, whichever ring was drained first.
+void Sampler::mergeRunsByTime(uint64_t startNs)
+{
+    const auto earlier = [](const ipc::EventRecord& x, const ipc::EventRecord& y) {
+        return x.timeNs < y.timeNs;
     };
-    std::vector<qsizetype> bounds = m_runStarts;
-    bounds.push_back(m_batch.size());
-    for (size_t r = 0; r + 1 < bounds.size(); ++r) {
-        const auto first = m_batch.begin() + bounds[r];
-        const auto last = m_batch.begin() + bounds[r + 1];
+    const auto before = [](const RunHead& x, const RunHead& y) {
+        if (x.timeNs != y.timeNs)
+            return x.timeNs < y.timeNs;
+        return x.worker != y.worker ? x.worker < y.worker : x.run < y.run;
+    };
+    m_batch.clear();
+    m_heads.clear();
+    for (uint32_t r = 0; r < uint32_t(m_runs.size()); ++r) {
+        const Run& run = m_runs[r];
+        const auto first = m_drained.begin() + run.begin;
+        const auto last = m_drained.begin() + run.end;
         if (!std::is_sorted(first, last, earlier))
             std::stable_sort(first, last, earlier);
+        m_heads.push_back({first->timeNs, run.worker, r});
     }
-    while (bounds.size() > 2) {
-        std::vector<qsizetype> merged;
-        size_t r = 0;
-        for (; r + 2 < bounds.size(); r += 2) {
-            std::inplace_merge(m_batch.begin() + bounds[r], m_batch.begin() + bounds[r + 1],
-                               m_batch.begin() + bounds[r + 2], earlier);
-            merged.push_back(bounds[r]);
+    const auto siftDown = [this, &before](size_t at) {
+        const size_t count = m_heads.size();
+        const RunHead moving = m_heads[at];
+        for (size_t child = 2 * at + 1; child < count; child = 2 * at + 1) {
+            if (child + 1 < count && before(m_heads[child + 1], m_heads[child]))
+                ++child;
+            if (!before(m_heads[child], moving))
+                break;
+            m_heads[at] = m_heads[child];
+            at = child;
         }
-        for (; r < bounds.size(); ++r) // an odd run out, and the end
-            merged.push_back(bounds[r]);
-        bounds = std::move(merged);
+        m_heads[at] = moving;
+    };
+    for (size_t at = m_heads.size() / 2; at-- > 0;)
+        siftDown(at);
+    while (!m_heads.empty()) {
+        RunHead& top = m_heads.front();
+        Run& run = m_runs[top.run];
+        const ipc::EventRecord& record = m_drained[run.begin];
+        m_batch.push_back({record.timeNs > startNs ? double(record.timeNs - startNs) * 1e-9 : 0.0,
+                           run.worker, ipc::EventType(record.type), record.object, record.a,
+                           record.b});
+        if (++run.begin < run.end) {
+            top.timeNs = m_drained[run.begin].timeNs;
+        } else {
+            top = m_heads.back();
+            m_heads.pop_back();
+            if (m_heads.empty())
+                break;
+        }
+        siftDown(0);
     }
 }
 
@@ -82,7 +158,6 @@ void Sampler::sampleOnce(bool final)
     // this order never shows a lost update that did not happen, and reading
     // them close together keeps the live figure close to the truth. The rings
     // are drained after the gauges (draining can take a while).
-    m_batch.clear();
     qint64 incremented = 0;
     m_slotsInUse.clear();
     for (int id = 0; id < ipc::kMaxWorkers; ++id) {
@@ -114,66 +189,84 @@ void Sampler::sampleOnce(bool final)
     }
     sample.lockHolder = m_segment.locks[0].holderWorker.load(std::memory_order_relaxed);
 
-    // A round takes at most kMaxEventsPerRound, shared among the workers: a
-    // worker making events faster than that (4 M/s at 1 kHz) fills its ring
-    // and the overflow is dropped and counted, while the gauges keep their
-    // rate. The final round takes everything.
-    const size_t share =
-        final ? ipc::kRingCapacity
-              : std::max<size_t>(kMinEventsPerWorker,
-                                 kMaxEventsPerRound / std::max<size_t>(1, m_slotsInUse.size()));
-    m_runStarts.clear();
-    auto drainInto = [this](int id, size_t most) {
-        const size_t drained = m_segment.workerSlots[id].ring.drain(m_drainBuffer.data(), most);
-        if (drained == 0)
-            return size_t(0);
-        m_runStarts.push_back(m_batch.size());
-        for (size_t i = 0; i < drained; ++i) {
-            const ipc::EventRecord& record = m_drainBuffer[i];
-            m_batch.append({secondsSinceStart(record.timeNs), id, ipc::EventType(record.type),
-                            record.object, record.a, record.b});
-        }
-        return drained;
-    };
-    m_fullShare.clear();
+    m_counters.clear();
+    uint64_t offered = 0;
     for (const auto& [id, ops] : m_slotsInUse) {
-        ipc::WorkerSlot& slot = m_segment.workerSlots[id];
-        m_recording.setWorkerCounters(id, ops, slot.blockedNs.load(std::memory_order_relaxed),
-                                      slot.ring.dropped.load(std::memory_order_relaxed));
-        if (drainInto(id, share) == share)
+        const ipc::WorkerSlot& slot = m_segment.workerSlots[id];
+        const uint64_t dropped = slot.ring.dropped.load(std::memory_order_relaxed);
+        m_counters.push_back({id, ops, slot.blockedNs.load(std::memory_order_relaxed), dropped});
+        // head and dropped share a cache line: reading both costs one miss.
+        const uint64_t total = slot.ring.head.load(std::memory_order_relaxed) + dropped;
+        offered += total - m_offeredBefore[size_t(id)];
+        m_offeredBefore[size_t(id)] = total;
+    }
+    m_recording.setWorkerCounters(m_counters);
+    const double offeredBefore = m_eventsOffered.load(std::memory_order_relaxed);
+    m_eventsOffered.store(offeredBefore + (double(offered) - offeredBefore) / 8,
+                          std::memory_order_relaxed);
+
+    // A round takes what its budget allows (eventsAllowedPerRound), shared
+    // among the workers: workers making events faster than that fill their
+    // rings, and the overflow is dropped and counted, while the gauges keep
+    // their rate. When the allowance runs out before every ring had its
+    // share, the next round begins with the rings left out. The final round
+    // takes everything.
+    const uint64_t cpuBefore = final ? 0 : threadCpuNs();
+    const size_t allowed = final ? SIZE_MAX : eventsAllowedPerRound();
+    const size_t rings = m_slotsInUse.size();
+    const size_t share = final
+                             ? size_t(ipc::kRingCapacity)
+                             : std::max(kMinEventsPerWorker, allowed / std::max<size_t>(1, rings));
+    m_runs.clear();
+    m_fullShare.clear();
+    size_t taken = 0;
+    size_t served = 0;
+    for (; served < rings && taken < allowed; ++served) {
+        const int id = m_slotsInUse[(m_firstRing + served) % rings].first;
+        const size_t drained = drainRing(id, std::min(share, allowed - taken));
+        taken += drained;
+        if (drained == share)
             m_fullShare.push_back(id);
     }
+    m_firstRing = rings > 0 ? (m_firstRing + served) % rings : 0;
     // What the quiet workers left of the round goes to the busy ones: one busy
     // worker among 64 idle ones must not be held to a 64th of the round.
-    size_t left = kMaxEventsPerRound > size_t(m_batch.size())
-                      ? kMaxEventsPerRound - size_t(m_batch.size())
-                      : 0;
     for (const int id : m_fullShare) {
-        if (left == 0 || final)
+        if (final || taken >= allowed)
             break;
-        left -= drainInto(id, left);
+        taken += drainRing(id, allowed - taken);
     }
-    orderBatchByTime();
-    for (const RecordedEvent& event : std::as_const(m_batch)) {
+    mergeRunsByTime(m_segment.control.startNs.load(std::memory_order_relaxed));
+    for (const RecordedEvent& event : m_batch) {
         m_races.feed(event);
         m_audit.feed(event);
         m_mechanism.feed(event);
     }
+    m_recording.appendEvents(m_batch.data(), qsizetype(m_batch.size()));
+    // What the round's events cost, for the next round's allowance. Few
+    // events say more about the round's fixed costs than about events.
+    if (!final && taken >= kMinEventsPerRound / 4) {
+        const double measured = double(threadCpuNs() - cpuBefore) / double(taken);
+        const double average = m_nsPerEvent.load(std::memory_order_relaxed);
+        m_nsPerEvent.store(average + (measured - average) / 4, std::memory_order_relaxed);
+    }
     m_audit.observeDepth(sample.queueDepth);
     m_mechanism.observe(&sample);
 
-    m_recording.appendEvents(m_batch);
     // A full ring drops events, State events included: then the slot's own
     // state word (read after draining) is the truth the timeline follows.
-    for (int id = 0; id < ipc::kMaxWorkers; ++id) {
+    m_statesNow.clear();
+    for (const auto& [id, ops] : m_slotsInUse) { // a worker that came since: next round
         const ipc::WorkerSlot& slot = m_segment.workerSlots[id];
         if (slot.inUse.load(std::memory_order_relaxed) == 0 ||
             slot.ring.dropped.load(std::memory_order_relaxed) == 0)
             continue;
         const auto state = ipc::WorkerState(slot.state.load(std::memory_order_acquire));
-        m_recording.syncWorkerState(
-            id, state, secondsSinceStart(slot.stateSinceNs.load(std::memory_order_relaxed)));
+        m_statesNow.push_back(
+            {id, state, secondsSinceStart(slot.stateSinceNs.load(std::memory_order_relaxed))});
     }
+    if (!m_statesNow.empty())
+        m_recording.syncWorkerStates(m_statesNow);
     m_recording.appendOverlaps(m_races.takeNewOverlaps(), m_races.overlapCount());
     m_recording.appendSample(sample);
     CounterFigures counter;

@@ -9,6 +9,7 @@
 
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <vector>
 
@@ -19,10 +20,29 @@ class Sampler : public QThread
     Q_OBJECT
 public:
     static constexpr int kDefaultRateHz = 1000;
-    // The most one round takes from the rings (see sampleOnce): 4 M events/s
-    // at 1 kHz, four times what the capture benchmark asks, and about a
-    // millisecond of work when 64 workers flood their rings.
+    // A round takes from the rings as many events as it can analyze within
+    // its budget: a share of the sampling period, in CPU time, at the cost
+    // per event measured over the last rounds (see sampleOnce). What it does
+    // not take stays in the rings; a ring that fills drops and counts. The
+    // sampler's cost is bounded by design, whatever the workers do:
+    // - up to kEventBudgetShare while that is enough to take every event
+    //   the workers make (nothing dropped: 1 M events/s from 8 workers costs
+    //   about 12 % of a core; the margin is for a machine busy with more);
+    // - kOverloadBudgetShare when even that would not keep up (64 workers
+    //   spinning on a lock make 12 M events/s, ten times what one thread can
+    //   analyze): events are dropped either way, the rounds drop a few more
+    //   and leave the cores to the workers and the window.
+    static constexpr double kEventBudgetShare = 0.25;
+    static constexpr double kOverloadBudgetShare = 0.05;
+    // Whatever the budget says: at least this many (progress), at most that
+    // many (the round's buffers stay small). 4 M events/s at 1 kHz is four
+    // times what the capture benchmark asks.
+    static constexpr size_t kMinEventsPerRound = 256;
     static constexpr size_t kMaxEventsPerRound = 4'096;
+    // A ring's first take of a round, at least, when many rings share it:
+    // fewer rings a round (the next round serves the others) rather than a
+    // few events from each, which costs more per event (cold ring and
+    // per-worker state, one heap entry per ring).
     static constexpr size_t kMinEventsPerWorker = 64;
 
     Sampler(ipc::Segment& segment, Recording& recording, QObject* parent = nullptr);
@@ -38,13 +58,28 @@ public:
     // the owner calls it once more (final = true) to drain what is left.
     void sampleOnce(bool final = false);
     quint64 samplesTaken() const { return m_samplesTaken.load(); }
+    // The most a round may spend on events, as a share of the period
+    // (kEventBudgetShare; under overload the least of this and
+    // kOverloadBudgetShare). 0: only kMinEventsPerRound a round (tests).
+    void setEventBudgetShare(double share) { m_eventBudgetShare.store(std::max(0.0, share)); }
+    // The most the next round takes from the rings (what the budget allows).
+    size_t eventsAllowedPerRound() const;
 
 protected:
     void run() override;
 
 private:
+    // One ring's events drained this round: m_drained[begin, end).
+    struct Run
+    {
+        uint32_t begin;
+        uint32_t end;
+        int worker;
+    };
+
     double secondsSinceStart(uint64_t ns) const;
-    void orderBatchByTime();
+    size_t drainRing(int id, size_t most);
+    void mergeRunsByTime(uint64_t startNs);
 
     ipc::Segment& m_segment;
     Recording& m_recording;
@@ -52,12 +87,32 @@ private:
     DeliveryAudit m_audit;
     MechanismAudit m_mechanism;
     QString m_kind;
-    std::vector<ipc::EventRecord> m_drainBuffer;
-    QVector<RecordedEvent> m_batch;
+    // The round's buffers, reused from round to round (no allocation once
+    // they reached kMaxEventsPerRound; only the final round may grow them).
+    std::vector<ipc::EventRecord> m_drained;   // ring by ring, as drained
+    std::vector<ipc::EventRecord> m_wholeRing; // the final round's, a ring at a time
+    std::vector<Run> m_runs;
+    std::vector<RecordedEvent> m_batch;                // the runs merged in time order
     std::vector<std::pair<int, quint64>> m_slotsInUse; // id, ops read this round
-    std::vector<qsizetype> m_runStarts;
-    std::vector<int> m_fullShare; // rings that had more than their share this round // where each
-                                  // ring's run begins in m_batch
+    std::vector<WorkerCounters> m_counters;
+    std::vector<WorkerStateNow> m_statesNow;
+    std::vector<int> m_fullShare; // rings that had more than their share this round
+    size_t m_firstRing = 0;       // where the next round starts among the rings in use
+    struct RunHead                // a run's next event, in the merge's heap
+    {
+        uint64_t timeNs;
+        int worker;
+        uint32_t run;
+    };
+    std::vector<RunHead> m_heads;
+    // CPU per event, averaged over the last rounds (the first rounds assume
+    // a slow machine and learn).
+    std::atomic<double> m_nsPerEvent{100};
+    std::atomic<double> m_eventBudgetShare{kEventBudgetShare};
+    // Events the workers offer a round (written or dropped by their rings),
+    // averaged over the last rounds; and each ring's total at the last round.
+    std::atomic<double> m_eventsOffered{0};
+    std::vector<uint64_t> m_offeredBefore = std::vector<uint64_t>(ipc::kMaxWorkers);
     std::atomic<uint64_t> m_periodNs{1'000'000'000ull / kDefaultRateHz};
     std::atomic<bool> m_stop{false};
     std::atomic<quint64> m_samplesTaken{0};

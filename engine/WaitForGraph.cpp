@@ -1,6 +1,6 @@
 #include "WaitForGraph.h"
 
-#include <QHash>
+#include <array>
 
 namespace ipcscope {
 
@@ -23,21 +23,35 @@ QList<WaitEdge> waitForEdges(const ipc::Segment& segment)
 
 QList<WaitEdge> findWaitCycle(const QList<WaitEdge>& edges)
 {
-    QHash<int, WaitEdge> next;
-    for (const WaitEdge& edge : edges)
-        next.insert(edge.worker, edge);
-    for (const WaitEdge& start : edges) {
-        // Walk at most as many steps as there are edges; a revisit is a cycle.
-        QList<WaitEdge> path;
-        QHash<int, qsizetype> seenAt;
-        int at = start.worker;
-        while (next.contains(at) && !seenAt.contains(at)) {
-            seenAt.insert(at, path.size());
-            path.append(next.value(at));
-            at = path.last().holder;
+    // Runs on every sample (MechanismAudit::observe): arrays indexed by
+    // worker id, no hashing and no allocation unless a cycle is found. Each
+    // worker is walked through once: a walk that reaches a worker an earlier
+    // walk passed ends there, as that walk found no cycle beyond it.
+    std::array<int, ipc::kMaxWorkers> edgeOf; // worker -> its edge (the last one given)
+    edgeOf.fill(-1);
+    for (qsizetype e = 0; e < edges.size(); ++e)
+        if (edges[e].worker >= 0 && edges[e].worker < ipc::kMaxWorkers)
+            edgeOf[size_t(edges[e].worker)] = int(e);
+    std::array<int, ipc::kMaxWorkers> walkedBy; // which walk (start edge) passed this worker
+    walkedBy.fill(-1);
+    const auto edgeFrom = [&](int worker) {
+        return worker >= 0 && worker < ipc::kMaxWorkers ? edgeOf[size_t(worker)] : -1;
+    };
+    for (qsizetype start = 0; start < edges.size(); ++start) {
+        int at = edges[start].worker;
+        while (edgeFrom(at) >= 0 && walkedBy[size_t(at)] < 0) {
+            walkedBy[size_t(at)] = int(start);
+            at = edges[edgeFrom(at)].holder;
         }
-        if (seenAt.contains(at))
-            return path.mid(seenAt.value(at));
+        if (edgeFrom(at) < 0 || walkedBy[size_t(at)] != int(start))
+            continue;          // ends at a worker that waits for nobody, or on an earlier walk
+        QList<WaitEdge> cycle; // from where this walk entered it, as the walk went
+        int in = at;
+        do {
+            cycle.append(edges[edgeFrom(in)]);
+            in = cycle.last().holder;
+        } while (in != at);
+        return cycle;
     }
     return {};
 }

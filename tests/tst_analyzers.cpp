@@ -1,10 +1,14 @@
 // The analyzers on hand-made event streams: what they must conclude.
 #include "DeliveryAudit.h"
 #include "RaceAnalyzer.h"
+#include "Sampler.h"
+#include "WaitForGraph.h"
+#include "ipc/Segment.h"
 
 #include <QTest>
 
 #include <algorithm>
+#include <memory>
 #include <random>
 
 using namespace ipcscope;
@@ -23,6 +27,36 @@ class TestAnalyzers : public QObject
     {
         return {t, worker, EventType::CounterWrite, 0, written, written - 1};
     }
+
+    // A segment with `workers` slots in use (incrementers, idle: only what a
+    // test pushes into their rings), and a Recording that knows them.
+    struct SampledSegment
+    {
+        explicit SampledSegment(int workers) : owned(ipc::randomToken(), 1)
+        {
+            ipc::Segment& segment = owned.segment();
+            segment.control.startNs.store(kStartNs);
+            for (int id = 0; id < workers; ++id) {
+                segment.workerSlots[id].role.store(uint32_t(ipc::Role::Incrementer));
+                segment.workerSlots[id].inUse.store(1);
+                recording.addWorker(id, ipc::Role::Incrementer, 1000 + id, 0);
+            }
+            sampler = std::make_unique<Sampler>(segment, recording);
+        }
+        // Pushes an event no analyzer draws conclusions from (a read of a
+        // private copy); `sequence` tells events apart. False: the ring was full.
+        bool push(int id, uint64_t timeNs, qint64 sequence)
+        {
+            return owned.segment().workerSlots[id].ring.push(
+                {timeNs, uint16_t(EventType::CounterRead), 1, 0, sequence, 0});
+        }
+        ipc::EventRing& ring(int id) { return owned.segment().workerSlots[id].ring; }
+
+        static constexpr uint64_t kStartNs = 1'000'000'000;
+        ipc::OwnedSegment owned;
+        Recording recording;
+        std::unique_ptr<Sampler> sampler;
+    };
 
 private slots:
     void race_overlappingWindows_data()
@@ -151,6 +185,137 @@ private slots:
         QCOMPARE(overlaps[0].secondWorker, 7);
         QCOMPARE(overlaps[0].firstRead, 41);
         QCOMPARE(overlaps[0].secondRead, 41);
+    }
+
+    // The Sampler merges the rings' runs into one batch in time order; equal
+    // times go by worker id, and one worker's events keep their ring order
+    // (a stable sort by time of the rings in worker order), also for a ring
+    // whose run is not in time order itself and for runs that wrap around
+    // the ring's end.
+    void sampler_mergesRingsInTimeOrder_tiesByWorkerThenRingOrder()
+    {
+        constexpr int kWorkers = 37; // not a power of two: an uneven heap
+        SampledSegment session(kWorkers);
+        std::mt19937 random(11);
+        std::uniform_int_distribution<uint64_t> tick(0, 40); // few distinct times: many ties
+        std::uniform_int_distribution<int> length(0, 90);
+        struct Pushed
+        {
+            uint64_t timeNs;
+            int worker;
+            qint64 sequence;
+        };
+        QVector<Pushed> pushed;
+        qint64 sequence = 0;
+        for (int id = 0; id < kWorkers; ++id) {
+            if (id == 5) { // wrap this ring: its run crosses the end of the buffer
+                for (uint32_t i = 0; i < ipc::kRingCapacity - 10; ++i)
+                    QVERIFY(session.push(id, SampledSegment::kStartNs, -1));
+                ipc::EventRecord sink[1];
+                while (session.ring(id).drain(sink, 1) == 1) {
+                }
+            }
+            QVector<uint64_t> times;
+            for (int i = length(random); i > 0; --i)
+                times.append(SampledSegment::kStartNs + 1000 * tick(random));
+            if (id != 9) // worker 9's ring is out of order
+                std::sort(times.begin(), times.end());
+            for (const uint64_t t : times) {
+                QVERIFY(session.push(id, t, sequence));
+                pushed.append({t, id, sequence++});
+            }
+        }
+        std::stable_sort(pushed.begin(), pushed.end(), [](const Pushed& x, const Pushed& y) {
+            return x.timeNs != y.timeNs ? x.timeNs < y.timeNs : x.worker < y.worker;
+        });
+        session.sampler->sampleOnce(true); // the final round: everything, one batch
+        const QVector<RecordedEvent> merged = session.recording.eventsFrom(0);
+        QCOMPARE(merged.size(), pushed.size());
+        for (qsizetype i = 0; i < merged.size(); ++i) {
+            QCOMPARE(merged[i].worker, pushed[i].worker);
+            QCOMPARE(merged[i].a, pushed[i].sequence);
+            QCOMPARE(merged[i].time, double(pushed[i].timeNs - SampledSegment::kStartNs) * 1e-9);
+        }
+    }
+
+    // A round takes what its time budget allows and no more: the rest stays
+    // in the ring, and what a full ring cannot hold is dropped and counted
+    // (the status bar shows it). Nothing is lost without being counted.
+    void sampler_budgetedRound_leavesTheRestCountedAsDropped()
+    {
+        SampledSegment session(1);
+        session.sampler->setEventBudgetShare(0); // the least a round takes
+        const size_t allowed = session.sampler->eventsAllowedPerRound();
+        QCOMPARE(allowed, Sampler::kMinEventsPerRound);
+        constexpr uint64_t kFirst = 1000;
+        uint64_t pushed = 0;
+        for (; pushed < kFirst; ++pushed)
+            QVERIFY(session.push(0, SampledSegment::kStartNs + pushed, qint64(pushed)));
+        session.sampler->sampleOnce();
+        QCOMPARE(session.recording.eventsRecorded(), quint64(allowed));
+        QCOMPARE(session.ring(0).head.load() - session.ring(0).tail.load(), kFirst - allowed);
+        // Fill the ring past full: the overflow is dropped by the ring.
+        uint64_t refused = 0;
+        for (uint32_t i = 0; i < ipc::kRingCapacity; ++i, ++pushed)
+            refused += !session.push(0, SampledSegment::kStartNs + pushed, qint64(pushed));
+        QCOMPARE(refused, kFirst - allowed);
+        session.sampler->sampleOnce();
+        QCOMPARE(session.recording.eventsRecorded(), quint64(2 * allowed));
+        QCOMPARE(session.recording.eventsDropped(), refused);
+        // The final round takes the rest: recorded + dropped = pushed.
+        session.sampler->sampleOnce(true);
+        QCOMPARE(session.recording.eventsRecorded() + session.recording.eventsDropped(), pushed);
+        const QVector<RecordedEvent> events = session.recording.eventsFrom(0);
+        for (qsizetype i = 1; i < events.size(); ++i)
+            QVERIFY(events[i].a > events[i - 1].a); // in ring order, none twice
+    }
+
+    // When the allowance runs out before every ring had its share, the next
+    // round begins with the rings left out: no worker is starved.
+    void sampler_smallAllowance_servesEveryRingInTurn()
+    {
+        constexpr int kWorkers = 64;
+        SampledSegment session(kWorkers);
+        session.sampler->setEventBudgetShare(0);
+        for (int id = 0; id < kWorkers; ++id)
+            for (int i = 0; i < 1000; ++i)
+                QVERIFY(session.push(id, SampledSegment::kStartNs + uint64_t(i), i));
+        const size_t perRing = Sampler::kMinEventsPerWorker;
+        const size_t ringsPerRound = Sampler::kMinEventsPerRound / perRing;
+        QVERIFY(ringsPerRound < size_t(kWorkers));
+        const int rounds = int((size_t(kWorkers) + ringsPerRound - 1) / ringsPerRound);
+        for (int round = 0; round < rounds; ++round)
+            session.sampler->sampleOnce();
+        for (int id = 0; id < kWorkers; ++id)
+            QVERIFY2(session.ring(id).tail.load() >= perRing, qPrintable(QString::number(id)));
+        QCOMPARE(session.recording.eventsRecorded(), quint64(rounds) * Sampler::kMinEventsPerRound);
+    }
+
+    // The deadlock detector's walk (on every sample): the first cycle the
+    // edges reach, from where the walk entered it; none in a star of waiters.
+    void waitFor_findsTheFirstCycle_data()
+    {
+        QTest::addColumn<QList<WaitEdge>>("edges");
+        QTest::addColumn<QList<int>>("cycle"); // the workers, in the cycle's order
+        QTest::newRow("none") << QList<WaitEdge>{} << QList<int>{};
+        QTest::newRow("star, no cycle")
+            << QList<WaitEdge>{{1, 0, 0}, {2, 0, 0}, {3, 0, 0}} << QList<int>{};
+        QTest::newRow("chain into a cycle")
+            << QList<WaitEdge>{{4, 0, 1}, {1, 0, 2}, {2, 1, 3}, {3, 2, 1}} << QList<int>{1, 2, 3};
+        QTest::newRow("two cycles: the first reached")
+            << QList<WaitEdge>{{7, 0, 8}, {5, 0, 6}, {6, 1, 5}, {8, 1, 7}} << QList<int>{7, 8};
+        QTest::newRow("walks join without a cycle")
+            << QList<WaitEdge>{{1, 0, 3}, {2, 0, 3}, {3, 1, 4}, {4, 2, 300}} << QList<int>{};
+    }
+
+    void waitFor_findsTheFirstCycle()
+    {
+        QFETCH(QList<WaitEdge>, edges);
+        QFETCH(QList<int>, cycle);
+        QList<int> found;
+        for (const WaitEdge& edge : findWaitCycle(edges))
+            found.append(edge.worker);
+        QCOMPARE(found, cycle);
     }
 
     void audit_exactlyOnce()
