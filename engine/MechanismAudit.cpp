@@ -151,10 +151,10 @@ constexpr double kDeadlockConfirmS = 0.1;
 
 } // namespace
 
-void MechanismAudit::observe(Sample* sample)
+void MechanismAudit::observe(Sample* sample, std::span<const int> slotsInUse)
 {
     if (m_deadlock.isEmpty()) {
-        const QList<WaitEdge> cycle = findWaitCycle(waitForEdges(m_segment));
+        const QList<WaitEdge> cycle = findWaitCycle(waitForEdges(m_segment, slotsInUse));
         if (cycle.isEmpty()) {
             m_candidateCycle.clear();
         } else if (!sameCycle(cycle, m_candidateCycle)) {

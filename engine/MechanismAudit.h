@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QVector>
 
+#include <span>
 #include <vector>
 
 namespace ipcscope {
@@ -23,7 +24,8 @@ public:
     // Reads the live gauges into the sample (semaphore inside, event waiting,
     // barrier arrived/generation, array sums).
     // Also watches the wait-for graph: a cycle that stays 100 ms is a deadlock.
-    void observe(Sample* sample);
+    // slotsInUse: the workers' slot indices (the Sampler knows them).
+    void observe(Sample* sample, std::span<const int> slotsInUse);
     // The section for this segment's scenario; empty for counter/queue with
     // nothing to add. `kind` is the ScenarioKind's name.
     QJsonObject figures(const QString& kind) const;

@@ -158,12 +158,21 @@ void Sampler::sampleOnce(bool final)
     // this order never shows a lost update that did not happen, and reading
     // them close together keeps the live figure close to the truth. The rings
     // are drained after the gauges (draining can take a while).
+    // Which slots are in use: every slot's flag costs a page walk (a slot is
+    // 2 MiB), so all of them are read only every kSlotScanRounds rounds (and
+    // in the final one). A slot in use stays in use for the session: a worker
+    // added meanwhile is seen a few milliseconds late, its events wait in
+    // its ring.
+    if (final || m_samplesTaken.load() % kSlotScanRounds == 0) {
+        m_knownSlots.clear();
+        for (int id = 0; id < ipc::kMaxWorkers; ++id)
+            if (m_segment.workerSlots[id].inUse.load(std::memory_order_acquire) != 0)
+                m_knownSlots.push_back(id);
+    }
     qint64 incremented = 0;
     m_slotsInUse.clear();
-    for (int id = 0; id < ipc::kMaxWorkers; ++id) {
+    for (const int id : m_knownSlots) {
         ipc::WorkerSlot& slot = m_segment.workerSlots[id];
-        if (slot.inUse.load(std::memory_order_acquire) == 0)
-            continue;
         const auto role = ipc::Role(slot.role.load(std::memory_order_relaxed));
         const quint64 ops = slot.ops.load(std::memory_order_relaxed);
         if (role == ipc::Role::Incrementer || role == ipc::Role::ArrayWriter)
@@ -251,7 +260,7 @@ void Sampler::sampleOnce(bool final)
         m_nsPerEvent.store(average + (measured - average) / 4, std::memory_order_relaxed);
     }
     m_audit.observeDepth(sample.queueDepth);
-    m_mechanism.observe(&sample);
+    m_mechanism.observe(&sample, m_knownSlots);
 
     // A full ring drops events, State events included: then the slot's own
     // state word (read after draining) is the truth the timeline follows.

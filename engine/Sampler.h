@@ -44,6 +44,8 @@ public:
     // few events from each, which costs more per event (cold ring and
     // per-worker state, one heap entry per ring).
     static constexpr size_t kMinEventsPerWorker = 64;
+    // Every so many rounds the Sampler looks for slots newly in use (see sampleOnce).
+    static constexpr quint64 kSlotScanRounds = 16;
 
     Sampler(ipc::Segment& segment, Recording& recording, QObject* parent = nullptr);
     ~Sampler() override;
@@ -93,6 +95,7 @@ private:
     std::vector<ipc::EventRecord> m_wholeRing; // the final round's, a ring at a time
     std::vector<Run> m_runs;
     std::vector<RecordedEvent> m_batch;                // the runs merged in time order
+    std::vector<int> m_knownSlots;                     // the slots in use, last we looked
     std::vector<std::pair<int, quint64>> m_slotsInUse; // id, ops read this round
     std::vector<WorkerCounters> m_counters;
     std::vector<WorkerStateNow> m_statesNow;

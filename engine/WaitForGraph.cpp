@@ -1,17 +1,24 @@
 #include "WaitForGraph.h"
 
 #include <array>
+#include <vector>
 
 namespace ipcscope {
 
 QList<WaitEdge> waitForEdges(const ipc::Segment& segment)
 {
+    std::vector<int> slotsInUse;
+    for (int id = 0; id < ipc::kMaxWorkers; ++id)
+        if (segment.workerSlots[id].inUse.load(std::memory_order_relaxed) != 0)
+            slotsInUse.push_back(id);
+    return waitForEdges(segment, slotsInUse);
+}
+
+QList<WaitEdge> waitForEdges(const ipc::Segment& segment, std::span<const int> slotsInUse)
+{
     QList<WaitEdge> edges;
-    for (int id = 0; id < ipc::kMaxWorkers; ++id) {
-        const ipc::WorkerSlot& slot = segment.workerSlots[id];
-        if (slot.inUse.load(std::memory_order_relaxed) == 0)
-            continue;
-        const int lock = slot.waitingForLock.load(std::memory_order_relaxed);
+    for (const int id : slotsInUse) {
+        const int lock = segment.workerSlots[id].waitingForLock.load(std::memory_order_relaxed);
         if (lock < 0 || lock >= ipc::kMaxLocks)
             continue;
         const int holder = segment.locks[lock].holderWorker.load(std::memory_order_relaxed);

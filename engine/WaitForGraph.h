@@ -6,6 +6,8 @@
 
 #include <QList>
 
+#include <span>
+
 namespace ipcscope {
 
 struct WaitEdge
@@ -17,6 +19,9 @@ struct WaitEdge
 
 // The wait-for edges right now (only workers blocked on a held lock).
 QList<WaitEdge> waitForEdges(const ipc::Segment& segment);
+// The same among the given slots only (the Sampler knows which are in use:
+// reading every slot's flag costs a page walk each, on every sample).
+QList<WaitEdge> waitForEdges(const ipc::Segment& segment, std::span<const int> slotsInUse);
 // The first cycle among the edges, in order (W0 waits for W1 … waits for W0);
 // empty if there is none.
 QList<WaitEdge> findWaitCycle(const QList<WaitEdge>& edges);
