@@ -142,8 +142,8 @@ enum class EventType : uint16_t
     LockReleased = 3, // object = lock index, a = hold in ns
     CounterRead = 4,  // a = value read
     CounterWrite = 5, // a = value written, b = value read before
-    ItemPut = 6,      // a = item key, b = depth after the put
-    ItemGot = 7,      // a = item key, b = depth after the get
+    ItemPut = 6,      // a = item key, b = items waiting after the put (used slots)
+    ItemGot = 7,      // a = item key, b = items waiting after the get (used slots)
     SentinelPut = 8,  // a = sentinel number
     SentinelGot = 9,
     ArrayRead = 10,      // object = element, a = value read

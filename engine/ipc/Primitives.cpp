@@ -97,13 +97,18 @@ void futexWakeAll(std::atomic<uint32_t>& word)
 // sleeper at most one slice: every sleep is bounded by blockingWait's slice.
 constexpr uint32_t kWakeNeeded = 0x8000'0000u;
 
-bool semaphoreTryWait(SharedSemaphore& semaphore)
+// `tokensLeft`: how many tokens the take left (for the queue: items still
+// waiting after a get), known for free from the compare-exchange.
+bool semaphoreTryWait(SharedSemaphore& semaphore, uint32_t* tokensLeft = nullptr)
 {
     uint32_t word = semaphore.word.load(std::memory_order_relaxed);
     while ((word & ~kWakeNeeded) > 0) {
         if (semaphore.word.compare_exchange_weak(word, word - 1, std::memory_order_acquire,
-                                                 std::memory_order_relaxed))
+                                                 std::memory_order_relaxed)) {
+            if (tokensLeft)
+                *tokensLeft = (word & ~kWakeNeeded) - 1;
             return true;
+        }
     }
     return false;
 }
@@ -114,14 +119,17 @@ void wakeOneSleeper(SharedSemaphore& semaphore)
     futexWake(semaphore.word, 1);
 }
 
-void semaphorePost(SharedSemaphore& semaphore)
+// Returns the tokens there are after the post (for the queue: items waiting).
+uint32_t semaphorePost(SharedSemaphore& semaphore)
 {
-    if (semaphore.word.fetch_add(1, std::memory_order_release) & kWakeNeeded)
+    const uint32_t before = semaphore.word.fetch_add(1, std::memory_order_release);
+    if (before & kWakeNeeded)
         wakeOneSleeper(semaphore);
+    return (before & ~kWakeNeeded) + 1;
 }
 
 // One sleep of at most sliceNs; true if it came away with a token.
-bool semaphoreSleep(SharedSemaphore& semaphore, uint64_t sliceNs)
+bool semaphoreSleep(SharedSemaphore& semaphore, uint64_t sliceNs, uint32_t* tokensLeft = nullptr)
 {
     semaphore.sleepers.fetch_add(1, std::memory_order_relaxed);
     bool took = false;
@@ -131,6 +139,8 @@ bool semaphoreSleep(SharedSemaphore& semaphore, uint64_t sliceNs)
             if (semaphore.word.compare_exchange_weak(word, word - 1, std::memory_order_acquire,
                                                      std::memory_order_relaxed)) {
                 took = true;
+                if (tokensLeft)
+                    *tokensLeft = (word & ~kWakeNeeded) - 1;
                 break;
             }
             continue;
@@ -139,7 +149,7 @@ bool semaphoreSleep(SharedSemaphore& semaphore, uint64_t sliceNs)
             !semaphore.word.compare_exchange_weak(word, kWakeNeeded, std::memory_order_relaxed))
             continue; // a post or another sleeper came first: look again
         futexWait(semaphore.word, kWakeNeeded, sliceNs);
-        took = semaphoreTryWait(semaphore);
+        took = semaphoreTryWait(semaphore, tokensLeft);
         break;
     }
     const uint32_t othersAsleep = semaphore.sleepers.fetch_sub(1, std::memory_order_relaxed) - 1;
@@ -692,15 +702,16 @@ QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs
     queue.tail.store(tail + 1, std::memory_order_relaxed);
     if (locked)
         releaseGuard(context, int(queue.lockIndex), putNs);
-    // puts before gets: a depth read this way never exceeds the true depth
-    const uint64_t puts = queue.puts.fetch_add(1, std::memory_order_acq_rel) + 1;
-    const uint64_t gets = queue.gets.load(std::memory_order_acquire);
-    semaphorePost(queue.usedSlots);
+    // The gauge the Sampler reads (depth = puts - gets); the event's depth is
+    // the used-slots count the post returns, without reading the consumers'
+    // cache line on every item.
+    queue.puts.fetch_add(1, std::memory_order_acq_rel);
+    const int64_t depth = semaphorePost(queue.usedSlots);
     Probe& probe = context.probe();
     if (key == kSentinelKey) {
-        probe.emitAt(putNs, EventType::SentinelPut, 0, 0, int64_t(puts - gets));
+        probe.emitAt(putNs, EventType::SentinelPut, 0, 0, depth);
     } else {
-        probe.emitAt(putNs, EventType::ItemPut, 0, int64_t(key), int64_t(puts - gets));
+        probe.emitAt(putNs, EventType::ItemPut, 0, int64_t(key), depth);
         probe.addOp();
         countItem(context.slot(), key);
     }
@@ -710,9 +721,11 @@ QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs
 QueueResult queueTryGet(WorkerContext& context, uint32_t timeoutMs, uint64_t* key)
 {
     BoundedQueue& queue = context.segment().queue;
+    uint32_t itemsLeft = 0;
     const bool acquired = blockingWait(
-        context, WorkerState::BlockedGet, [&] { return semaphoreTryWait(queue.usedSlots); },
-        [&](uint64_t sliceNs) { return semaphoreSleep(queue.usedSlots, sliceNs); },
+        context, WorkerState::BlockedGet,
+        [&] { return semaphoreTryWait(queue.usedSlots, &itemsLeft); },
+        [&](uint64_t sliceNs) { return semaphoreSleep(queue.usedSlots, sliceNs, &itemsLeft); },
         deadlineAfter(timeoutMs));
     if (!acquired)
         return context.stopRequested() ? QueueResult::Stopped : QueueResult::FullOrEmpty;
@@ -728,10 +741,9 @@ QueueResult queueTryGet(WorkerContext& context, uint32_t timeoutMs, uint64_t* ke
     const uint64_t gotNs = monotonicNs(); // the release's and the ItemGot's time
     if (locked)
         releaseGuard(context, int(queue.lockIndex), gotNs);
-    const uint64_t puts = queue.puts.load(std::memory_order_acquire);
-    const uint64_t gets = queue.gets.fetch_add(1, std::memory_order_acq_rel) + 1;
+    queue.gets.fetch_add(1, std::memory_order_acq_rel);
     semaphorePost(queue.freeSlots);
-    const int64_t depth = puts >= gets ? int64_t(puts - gets) : 0;
+    const int64_t depth = itemsLeft;
     Probe& probe = context.probe();
     if (*key == kSentinelKey) {
         probe.emitAt(gotNs, EventType::SentinelGot, 0, 0, depth);
