@@ -210,9 +210,16 @@ void Sampler::sampleOnce(bool final)
         m_offeredBefore[size_t(id)] = total;
     }
     m_recording.setWorkerCounters(m_counters);
-    const double offeredBefore = m_eventsOffered.load(std::memory_order_relaxed);
-    m_eventsOffered.store(offeredBefore + (double(offered) - offeredBefore) / 8,
-                          std::memory_order_relaxed);
+    // Per period of wall time, not per round: a round that wakes late is
+    // followed by rounds back to back, which find little each.
+    if (m_lastRoundNs != 0 && now > m_lastRoundNs) {
+        const double perPeriod =
+            double(offered) * double(m_periodNs.load()) / double(now - m_lastRoundNs);
+        const double average = m_eventsOffered.load(std::memory_order_relaxed);
+        const double weight = std::min(1.0, double(now - m_lastRoundNs) / kOfferedAveragedOverNs);
+        m_eventsOffered.store(average + (perPeriod - average) * weight, std::memory_order_relaxed);
+    }
+    m_lastRoundNs = now;
 
     // A round takes what its budget allows (eventsAllowedPerRound), shared
     // among the workers: workers making events faster than that fill their

@@ -114,9 +114,12 @@ private:
     // a slow machine and learn).
     std::atomic<double> m_nsPerEvent{100};
     std::atomic<double> m_eventBudgetShare{kEventBudgetShare};
-    // Events the workers offer a round (written or dropped by their rings),
-    // averaged over the last rounds; and each ring's total at the last round.
+    // Events the workers offer per sampling period (written or dropped by
+    // their rings), averaged over about kOfferedAveragedOverNs of wall time;
+    // each ring's total and the time at the last round.
+    static constexpr double kOfferedAveragedOverNs = 20'000'000;
     std::atomic<double> m_eventsOffered{0};
+    uint64_t m_lastRoundNs = 0;
     std::vector<uint64_t> m_offeredBefore = std::vector<uint64_t>(ipc::kMaxWorkers);
     std::atomic<uint64_t> m_periodNs{1'000'000'000ull / kDefaultRateHz};
     std::atomic<bool> m_stop{false};
