@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 #include "HeadlessRun.h"
+#include "UiLanguage.h"
 
 #include <QApplication>
 
@@ -40,6 +41,11 @@ int main(int argc, char** argv)
         app = std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ipcscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(IPCSCOPE_VERSION));
+    // Headless output in the language asked for: the exported charts and
+    // report, and the messages. Without --lang, English (a script's output
+    // should not depend on the locale of the machine it runs on).
+    if (!line.language.isEmpty())
+        UiLanguage::apply(line.language);
     switch (line.mode) {
     case CommandLine::Mode::Help:
         std::printf("%s\n", qPrintable(CommandLine::usage()));

@@ -217,6 +217,28 @@ private slots:
         QVERIFY(trace.size() > 10);
     }
 
+    // --lang applies to a headless export too: the charts are drawn in it.
+    void export_inChinese_chartsDrawnInChinese()
+    {
+        QTemporaryDir dir;
+        const Run run = ipcscope({QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                                  QStringLiteral("queue"), QStringLiteral("--set"),
+                                  QStringLiteral("items=200"), QStringLiteral("--lang"),
+                                  QStringLiteral("zh_CN"), QStringLiteral("--export"), dir.path()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QByteArray svgText;
+        for (const QString& svg : QDir(dir.path()).entryList({QStringLiteral("*.svg")})) {
+            QFile file(dir.filePath(svg));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            svgText += file.readAll();
+        }
+        QVERIFY2(!svgText.isEmpty(), "no SVG chart exported");
+        // The queue-depth chart's time axis, as the Chinese translation has it.
+        QVERIFY2(svgText.contains(QStringLiteral("时间（秒）").toUtf8()),
+                 "no Chinese axis label in the exported charts");
+        QVERIFY(!svgText.contains("time (s)"));
+    }
+
     // A saved session replays without any process: its summary on stdout,
     // and with --export the same files as the run that saved it.
     void open_replaysASavedSessionWithoutProcesses()
