@@ -66,6 +66,7 @@ DeliveryFigures DeliveryAudit::figures(bool final, const QSet<quint64>& stillQue
     figures.duplicated = m_duplicated;
     figures.phantom = m_phantom;
     figures.maxDepth = m_maxDepth;
+    figures.final = final;
     if (!final)
         return figures;
     for (qsizetype producer = 0; producer < m_producers.size(); ++producer) {

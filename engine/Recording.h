@@ -96,6 +96,7 @@ struct DeliveryFigures
     quint64 duplicated = 0;  // consumed more than once
     quint64 phantom = 0;     // consumed a slot nobody wrote (lock off damage)
     quint64 leftInQueue = 0; // still in the queue when the run was stopped (final only)
+    bool final = false;      // the verdict after the run ended: `lost` is known
     qint64 maxDepth = 0;
     QVector<quint64> lostPerProducer;
     QVector<quint64> duplicatedPerProducer;

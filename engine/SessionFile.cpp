@@ -123,7 +123,7 @@ QByteArray encodeBody(const Scenario& scenario, const RecordingData& data, doubl
     out << c.expected << c.actual << c.lostUpdates << c.overlappingWindows;
     const DeliveryFigures& d = data.delivery;
     out << d.produced << d.consumed << d.lost << d.duplicated << d.phantom << d.leftInQueue
-        << d.maxDepth;
+        << d.maxDepth << quint8(d.final ? 1 : 0);
     for (const QVector<quint64>* perProducer : {&d.lostPerProducer, &d.duplicatedPerProducer}) {
         out << quint32(perProducer->size());
         for (quint64 n : *perProducer)
@@ -321,7 +321,7 @@ void readWorkers(BodyReader& in, QVector<WorkerRecord>* workers)
     }
 }
 
-std::optional<RecordingData> decodeRecording(BodyReader& in)
+std::optional<RecordingData> decodeRecording(BodyReader& in, quint32 version)
 {
     RecordingData data;
     readSamples(in, &data);
@@ -358,6 +358,8 @@ std::optional<RecordingData> decodeRecording(BodyReader& in)
     d.phantom = in.number<quint64>();
     d.leftInQueue = in.number<quint64>();
     d.maxDepth = in.number<qint64>();
+    // Version 1 did not say; its lost count is right either way.
+    d.final = version >= 2 ? in.number<quint8>() != 0 : d.lost > 0 || d.leftInQueue > 0;
     for (QVector<quint64>* perProducer : {&d.lostPerProducer, &d.duplicatedPerProducer}) {
         const qsizetype n = in.count(8, "producers");
         if (n > ipc::kMaxWorkers)
@@ -512,7 +514,7 @@ std::optional<LoadedSession> loadSession(const QString& path, QString* error)
     if (!scenario)
         return damaged(QCoreApplication::translate("SessionFile", "its scenario is invalid: %1")
                            .arg(scenarioError));
-    std::optional<RecordingData> data = decodeRecording(in);
+    std::optional<RecordingData> data = decodeRecording(in, version);
     if (!data)
         return damaged(in.problem());
     if (in.remaining() != 0)

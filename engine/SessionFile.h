@@ -33,7 +33,8 @@ struct LoadedSession
     QDateTime savedAt;
 };
 
-constexpr int kSessionFormatVersion = 1;
+// 2: DeliveryFigures::final after maxDepth (version 1 files still load).
+constexpr int kSessionFormatVersion = 2;
 
 // Atomic (QSaveFile): false + *error naming the file and the reason.
 bool saveSession(const QString& path, const Scenario& scenario, const Recording& recording,

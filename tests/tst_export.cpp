@@ -438,6 +438,12 @@ private slots:
                 {double(i) * 1e-3, qint32(i % 17), 0, 0, i, i, -1, 0, 0, 0, 0, 0, 0});
         QVERIFY(original.samplesFrom(0).size() < samples); // folded
         QVERIFY(original.intervalsFrom(0, 0).size() < states.size());
+        DeliveryFigures verdict; // the run's end: its lost count is final
+        verdict.produced = 10;
+        verdict.consumed = 9;
+        verdict.lost = 1;
+        verdict.final = true;
+        original.setDeliveryFigures(verdict);
 
         const QString path = m_dir.filePath(QStringLiteral("folded.ipcscope"));
         const Scenario scenario(ScenarioKind::Queue);
@@ -460,6 +466,8 @@ private slots:
         QVERIFY(sameRecords(reopened.intervalsFrom(0, nextOriginal - 5),
                             original.intervalsFrom(0, nextOriginal - 5)));
         QCOMPARE(sessionSummary(scenario, reopened, 1), sessionSummary(scenario, original, 1));
+        QVERIFY(reopened.deliveryFigures().final);
+        QCOMPARE(reopened.deliveryFigures().lost, quint64(1));
     }
 
     // A session saved while its workers still ran reopens with them running,
@@ -516,7 +524,8 @@ private slots:
                                        << "is damaged: its checksum does not match";
         QTest::newRow("newer version")
             << "newer"
-            << "was written by a newer ipcscope (format 7, this one reads up to 1)";
+            << QStringLiteral("was written by a newer ipcscope (format 7, this one reads up to %1)")
+                   .arg(kSessionFormatVersion);
         QTest::newRow("version 0") << "version0"
                                    << "is damaged: format version 0";
         QTest::newRow("missing") << "missing"
@@ -606,7 +615,7 @@ private slots:
         const auto withHeader = [](const QByteArray& body) {
             QByteArray header(64, '\0');
             std::memcpy(header.data(), "IPCSCOPE", 8);
-            qToBigEndian(quint32(1), header.data() + 8);
+            qToBigEndian(quint32(kSessionFormatVersion), header.data() + 8);
             qToBigEndian(quint64(body.size()), header.data() + 16);
             qToBigEndian(quint64(body.size()), header.data() + 24);
             QCryptographicHash hash(QCryptographicHash::Sha256);

@@ -8,6 +8,7 @@
 #include "TestSupport.h"
 
 #include <QLabel>
+#include <QPicture>
 #include <QSignalSpy>
 #include <QTimer>
 #include <QTranslator>
@@ -220,6 +221,7 @@ private slots:
     // --- QueueDepthView ---
     void queue_countsFullAndEmptySeconds_acrossRefreshes();
     void queue_ratesAreItemsPerSecond();
+    void queue_bandsOnScreen_lookAsExported();
     void queue_emptyViews_forEveryKind();
 
     // --- RaceView ---
@@ -515,6 +517,53 @@ void TestPlotViews::queue_ratesAreItemsPerSecond()
     QVERIFY(put->valueAxis()->range().contains(3000));
 }
 
+void TestPlotViews::queue_bandsOnScreen_lookAsExported()
+{
+    // Empty for 5 s, full for 5 s, then flipping every few milliseconds: the
+    // screen draws the bands as a pixel strip, an export as rectangles, and
+    // both must show the same picture.
+    QueueDepthView view;
+    Recording recording;
+    const Scenario scenario = queueScenario(4);
+    view.setRecording(&recording, &scenario);
+    for (int i = 0; i < 20'000; ++i) {
+        const int depth = i < 5000 ? 0 : i < 10'000 ? 4 : (i / 3) % 3 == 0 ? 0 : (i / 7) % 5;
+        recording.appendSample(queueSample(i / 1000.0, depth, i, i));
+    }
+    view.refresh();
+    QCustomPlot* plot = view.plot();
+    const QSize size(800, 320);
+    const QImage screen =
+        plot->toPixmap(size.width(), size.height()).toImage().convertToFormat(QImage::Format_RGB32);
+    QPicture picture;
+    {
+        QCPPainter recorder(&picture);
+        plot->toPainter(&recorder, size.width(), size.height());
+    }
+    QImage exported(size, QImage::Format_RGB32);
+    exported.fill(Qt::white);
+    {
+        QPainter painter(&exported);
+        painter.drawPicture(0, 0, picture);
+    }
+    // The depth plot, where the bands are (rotated axis labels replay from a
+    // QPicture a little differently).
+    const QRect bands = plot->axisRect(0)->rect();
+    QVERIFY(bands.width() > 400 && bands.height() > 50);
+    qint64 differing = 0;
+    for (int y = bands.top(); y <= bands.bottom(); ++y)
+        for (int x = bands.left(); x <= bands.right(); ++x) {
+            const QRgb a = screen.pixel(x, y), b = exported.pixel(x, y);
+            if (std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) +
+                    std::abs(qBlue(a) - qBlue(b)) >
+                30)
+                ++differing;
+        }
+    const double share = double(differing) / (double(bands.width()) * bands.height());
+    qInfo("bands: %.4f%% of pixels differ", share * 100);
+    QVERIFY2(share < 0.001, qPrintable(QString::number(share)));
+}
+
 void TestPlotViews::queue_emptyViews_forEveryKind()
 {
     QueueDepthView view;
@@ -692,6 +741,16 @@ void TestPlotViews::race_queue_showsDeliveryDamage()
     QCOMPARE(heights, (QList<double>{3, 2, 1}));
     auto* text = view.findChild<QLabel*>(QStringLiteral("raceFigures"));
     QVERIFY2(text->text().contains(QLatin1String("duplicated 2")), qPrintable(text->text()));
+    // While the run goes on, lost is not known yet, and the view says so ...
+    QVERIFY2(text->text().contains(QLatin1String("only known when the run ends")),
+             qPrintable(text->text()));
+    // ... and stops saying it once the verdict is in.
+    figures.final = true;
+    recording.setDeliveryFigures(figures);
+    view.refresh();
+    QVERIFY2(!text->text().contains(QLatin1String("only known when the run ends")),
+             qPrintable(text->text()));
+    QVERIFY2(text->text().contains(QLatin1String("lost 3")), qPrintable(text->text()));
 }
 
 void TestPlotViews::race_kindWithoutCounterOrQueue_showsNote()

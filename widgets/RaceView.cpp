@@ -45,7 +45,8 @@ QFont smaller(QFont font)
 bool sameDelivery(const DeliveryFigures& a, const DeliveryFigures& b)
 {
     return a.produced == b.produced && a.consumed == b.consumed && a.lost == b.lost &&
-           a.duplicated == b.duplicated && a.phantom == b.phantom && a.maxDepth == b.maxDepth;
+           a.duplicated == b.duplicated && a.phantom == b.phantom && a.maxDepth == b.maxDepth &&
+           a.final == b.final;
 }
 
 bool sameCounter(const CounterFigures& a, const CounterFigures& b)
@@ -528,12 +529,14 @@ void RaceView::updateFigures()
             text += QLatin1Char('\n') + last;
         m_figures->setText(text);
     } else if (m_mode == Mode::Delivery) {
-        m_figures->setText(
+        QString text =
             tr("produced %1 · consumed %2 · lost %3 · duplicated %4 · phantom %5")
                 .arg(locale.toString(m_delivery.produced), locale.toString(m_delivery.consumed),
                      locale.toString(m_delivery.lost), locale.toString(m_delivery.duplicated),
-                     locale.toString(m_delivery.phantom)) +
-            QLatin1Char('\n') + tr("Lost items are only known when the run ends."));
+                     locale.toString(m_delivery.phantom));
+        if (!m_delivery.final) // an item not yet got may still be got
+            text += QLatin1Char('\n') + tr("Lost items are only known when the run ends.");
+        m_figures->setText(text);
     } else {
         m_figures->clear();
     }
