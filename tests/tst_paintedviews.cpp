@@ -7,6 +7,7 @@
 // (painted_*.png), to look at; IPCSCOPE_SNAPSHOT_QM=file.qm loads a
 // translation first.
 #include "LockTimelineView.h"
+#include "PixelStrip.h"
 #include "ProcessDiagramView.h"
 #include "Session.h"
 #include "StateStyle.h"
@@ -15,6 +16,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QPainter>
+#include <QPicture>
 #include <QPixmap>
 #include <QTest>
 #include <QTimer>
@@ -87,6 +90,49 @@ void snapshot(QWidget& widget, const QString& name)
     const QString dir = qEnvironmentVariable("IPCSCOPE_SNAPSHOT_DIR");
     if (!dir.isEmpty())
         widget.grab().save(dir + QStringLiteral("/painted_") + name + QStringLiteral(".png"));
+}
+
+// What the screen gets (the raster engine: the views' pixel strips and line
+// layer) and what a vector export gets (their rectangles and lines, recorded
+// in a QPicture here and replayed onto an image): the same picture.
+QImage onScreen(QWidget& widget)
+{
+    QImage image(widget.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    widget.render(&painter);
+    return image;
+}
+
+QImage asVectors(QWidget& widget)
+{
+    QPicture picture;
+    {
+        QPainter recorder(&picture);
+        widget.render(&recorder);
+    }
+    QImage image(widget.size(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.drawPicture(0, 0, picture);
+    return image;
+}
+
+// The share of pixels where some channel differs by more than `tolerance`.
+double differingShare(const QImage& a, const QImage& b, int tolerance)
+{
+    if (a.size() != b.size())
+        return 1;
+    qint64 differing = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+            if (std::abs(qRed(p) - qRed(q)) > tolerance ||
+                std::abs(qGreen(p) - qGreen(q)) > tolerance ||
+                std::abs(qBlue(p) - qBlue(q)) > tolerance)
+                ++differing;
+        }
+    return double(differing) / (double(a.width()) * a.height());
 }
 
 } // namespace
@@ -649,6 +695,179 @@ private slots:
         QVERIFY(paintsSomething(view));
         view.resize(250, 170); // the smallest the window gives it
         QVERIFY(paintsSomething(view));
+    }
+
+    void pixelStrip_blendsAsFillRectDoes()
+    {
+        const QColor translucent(30, 120, 200, 110);
+        const QColor mostlyOpaque(200, 40, 40, 220);
+        QImage filled(120, 12, QImage::Format_ARGB32_Premultiplied);
+        filled.fill(Qt::white);
+        QImage stripped = filled;
+        {
+            QPainter painter(&filled);
+            painter.fillRect(QRectF(10.3, 2, 5.4, 8), translucent);
+            painter.fillRect(QRectF(12, 2, 30, 8), mostlyOpaque);
+            painter.fillRect(QRectF(60, 2, 1, 8), translucent);
+            painter.fillRect(QRectF(60, 2, 1, 8), translucent);
+        }
+        PixelStrip strip;
+        strip.reset(0, 120);
+        strip.fill(10.3, 15.7, translucent);
+        strip.fill(12, 42, mostlyOpaque);
+        strip.fill(60, 61, translucent);
+        strip.fill(60, 61, translucent);
+        strip.fill(-30, -2, mostlyOpaque); // left of the strip: nothing
+        {
+            QPainter painter(&stripped);
+            QVERIFY(PixelStrip::suits(painter));
+            strip.draw(painter, 2, 8);
+        }
+        QCOMPARE(differingShare(filled, stripped, 2), 0.0);
+        QCOMPARE(stripped.pixel(0, 5), qRgb(255, 255, 255));
+
+        // A vector device gets the views' rectangles, never a bitmap.
+        QPicture picture;
+        QPainter recorder(&picture);
+        QVERIFY(!PixelStrip::suits(recorder));
+        QVERIFY(!LineLayer::suits(recorder));
+    }
+
+    void lineLayer_coversWhereTheLineIs()
+    {
+        LineLayer layer;
+        layer.reset(QSize(100, 100), 1);
+        layer.addLine(QPointF(10, 10.5), QPointF(90, 10.5), Qt::red, 1); // row 10, exactly
+        layer.addLine(QPointF(10, 30), QPointF(60, 80), QColor(0, 0, 255, 128), 2.5);
+        QImage drawn(100, 100, QImage::Format_ARGB32_Premultiplied);
+        drawn.fill(Qt::transparent);
+        {
+            QPainter painter(&drawn);
+            QVERIFY(LineLayer::suits(painter));
+            layer.draw(painter);
+        }
+        QCOMPARE(drawn.pixel(50, 10), qRgb(255, 0, 0));
+        QCOMPARE(qAlpha(drawn.pixel(50, 9)), 0);
+        QCOMPARE(qAlpha(drawn.pixel(50, 11)), 0);
+        QCOMPARE(qAlpha(drawn.pixel(95, 10)), 0);
+        // The diagonal: as much ink as QPainter's antialiased line of that width.
+        QImage reference(100, 100, QImage::Format_ARGB32_Premultiplied);
+        reference.fill(Qt::transparent);
+        {
+            QPainter painter(&reference);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(QPen(QColor(0, 0, 255, 128), 2.5, Qt::SolidLine, Qt::FlatCap));
+            painter.drawLine(QPointF(10, 30), QPointF(60, 80));
+        }
+        auto ink = [](const QImage& image) {
+            double sum = 0;
+            for (int y = 20; y < 100; ++y)
+                for (int x = 0; x < 100; ++x)
+                    sum += qAlpha(image.pixel(x, y));
+            return sum;
+        };
+        QVERIFY2(std::abs(ink(drawn) - ink(reference)) < 0.1 * ink(reference),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(ink(drawn)).arg(ink(reference))));
+        QCOMPARE(qAlpha(drawn.pixel(60, 30)), 0); // far from the line
+
+        // A new frame starts clean.
+        layer.reset(QSize(100, 100), 1);
+        QImage cleared(100, 100, QImage::Format_ARGB32_Premultiplied);
+        cleared.fill(Qt::transparent);
+        {
+            QPainter painter(&cleared);
+            layer.draw(painter);
+        }
+        QCOMPARE(qAlpha(cleared.pixel(50, 10)), 0);
+    }
+
+    void timeline_onScreen_looksAsExported()
+    {
+        // Dense narrow spans (64 workers handing a lock over every 0.3 ms),
+        // a long blocked stretch and a long, hatched wait.
+        Recording recording;
+        constexpr int kWorkers = 64;
+        for (int id = 0; id <= kWorkers; ++id)
+            recording.addWorker(id, ipc::Role::Incrementer, 2000 + id, 0);
+        QVector<RecordedEvent> events;
+        for (int i = 0; i < 30'000; ++i) {
+            const double t = 9.0 * i / 30'000;
+            const int w = i % kWorkers;
+            events.append(state(t, w, WorkerState::WaitingLock));
+            events.append(state(t + 0.0001, w, WorkerState::HoldingLock));
+            events.append(state(t + 0.0002, w, WorkerState::Working));
+        }
+        events.append(state(1.0, kWorkers, WorkerState::BlockedGet));
+        events.append(state(3.0, kWorkers, WorkerState::WaitingLock));
+        events.append(state(6.0, kWorkers, WorkerState::HoldingLock));
+        events.append(state(6.5, kWorkers, WorkerState::Working));
+        std::stable_sort(
+            events.begin(), events.end(),
+            [](const RecordedEvent& a, const RecordedEvent& b) { return a.time < b.time; });
+        recording.appendEvents(events);
+        recording.appendSample(sampleAt(9.5, 3));
+        const Scenario scenario(ScenarioKind::Counter);
+        LockTimelineView view;
+        view.resize(900, 600);
+        view.setRecording(&recording, &scenario);
+        view.refresh();
+        const QImage screen = onScreen(view);
+        const QImage exported = asVectors(view);
+        QImage blank(screen.size(), screen.format());
+        blank.fill(Qt::white);
+        QVERIFY(differingShare(screen, blank, 6) > 0.05); // there is a picture to compare
+        // Texts replay from a QPicture a little differently: the bars only.
+        const QRect bars(screen.width() / 4, 60, screen.width() * 3 / 4, screen.height() - 100);
+        const double share = differingShare(screen.copy(bars), exported.copy(bars), 6);
+        qInfo("timeline: %.4f%% of pixels differ", share * 100);
+        // A QPicture replays a fillRect as a drawRect, which rounds some
+        // edges the other way: single pixels differ. A missing strip, or one
+        // off by a row or a column, differs in a quarter of the bars' pixels.
+        QVERIFY2(share < 0.03, qPrintable(QString::number(share)));
+    }
+
+    void diagram_onScreen_looksAsExported()
+    {
+        Recording recording;
+        QVector<RecordedEvent> events;
+        for (int id = 0; id < 64; ++id) {
+            recording.addWorker(id, id < 32 ? ipc::Role::Producer : ipc::Role::Consumer, 3000 + id,
+                                0);
+            events.append(state(0.1, id, id % 3 ? WorkerState::Working : WorkerState::BlockedGet));
+            if (id % 2)
+                events.append(
+                    recorded(0.15, id, id < 32 ? EventType::ItemPut : EventType::ItemGot));
+        }
+        recording.appendEvents(events);
+        Sample sample = sampleAt(0.2, 7, 3);
+        recording.appendSample(sample);
+        Scenario scenario(ScenarioKind::Queue);
+        ProcessDiagramView view;
+        view.resize(700, 420);
+        view.setRecording(&recording, &scenario);
+        for (int i = 0; i < 3; ++i)
+            view.refresh();
+        const QImage screen = onScreen(view);
+        const QImage exported = asVectors(view);
+        // Antialiasing computed two ways: edge pixels may differ a little,
+        // no line may be missing or misplaced.
+        // The producers' arrows, between their boxes and the queue: as much ink.
+        const QRect fan(screen.width() * 24 / 100, 0, screen.width() * 35 / 1000, screen.height());
+        auto ink = [&](const QImage& image) {
+            double sum = 0;
+            for (int y = fan.top(); y <= fan.bottom(); ++y)
+                for (int x = fan.left(); x <= fan.right(); ++x)
+                    sum += 255 - qGray(image.pixel(x, y));
+            return sum;
+        };
+        qInfo("diagram: arrows' ink %.0f on screen, %.0f exported", ink(screen), ink(exported));
+        QVERIFY(ink(exported) > 0);
+        QVERIFY(std::abs(ink(screen) - ink(exported)) < 0.15 * ink(exported));
+        // Antialiasing computed two ways and the box texts replayed from a
+        // QPicture differ a little; nothing may be missing or misplaced.
+        const double share = differingShare(screen, exported, 48);
+        qInfo("diagram: %.4f%% of pixels differ by more than 48", share * 100);
+        QVERIFY2(share < 0.015, qPrintable(QString::number(share)));
     }
 
     void diagram_64workers_paint()

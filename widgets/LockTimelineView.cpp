@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QVarLengthArray>
 #include <QWheelEvent>
 #include <utility>
 
@@ -60,7 +61,15 @@ QColor withAlpha(QColor color, int alpha)
 
 double LockTimelineView::Track::gapOf(int k)
 {
-    return kFinestGap * std::pow(kLevelFactor, k);
+    // A table, not std::pow: asked for every interval added and for every
+    // track painted, 60 times a second.
+    static const std::array<double, kLevels> gaps = [] {
+        std::array<double, kLevels> table{};
+        for (int level = 0; level < kLevels; ++level)
+            table[size_t(level)] = kFinestGap * std::pow(kLevelFactor, level);
+        return table;
+    }();
+    return gaps[size_t(k)];
 }
 
 void LockTimelineView::Track::add(double start, double end, ipc::WorkerState state)
@@ -647,7 +656,20 @@ void LockTimelineView::paintTrack(QPainter& painter, const Track& track, Categor
     auto xOf = [&](double t) { return g.plot.left() + (std::clamp(t, t0, t1) - t0) * scale; };
 
     // Neighbouring spans that meet within a pixel are drawn as one rectangle,
-    // its opacity saying how much of it the state really covered.
+    // its opacity saying how much of it the state really covered. On screen
+    // the rectangles of a track go into one PixelStrip (one blit per track
+    // instead of a fill call per span, see PixelStrip.h); the wait hatching,
+    // a pattern, is drawn over its runs afterwards.
+    const bool strip = PixelStrip::suits(painter);
+    if (strip)
+        m_strip.reset(int(std::floor(g.plot.left())), int(std::ceil(g.plot.width())) + 2);
+    auto fillBox = [&](const QRectF& box, const QColor& color) {
+        if (strip)
+            m_strip.fill(box.left(), box.right(), color);
+        else
+            painter.fillRect(box, color);
+    };
+    QVarLengthArray<QPair<QRectF, QColor>, 16> hatched;
     bool open = false;
     double runX0 = 0, runX1 = 0, runStart = 0, runEnd = 0, runCovered = 0;
     ipc::WorkerState runState = ipc::WorkerState::Starting;
@@ -663,18 +685,18 @@ void LockTimelineView::paintTrack(QPainter& painter, const Track& track, Categor
         const double density = std::clamp(runCovered / shown, 0.0, 1.0);
         switch (category) {
         case Category::Hold:
-            painter.fillRect(box, withAlpha(color, int(255 * (0.2 + 0.8 * density))));
+            fillBox(box, withAlpha(color, int(255 * (0.2 + 0.8 * density))));
             break;
         case Category::Wait:
-            painter.fillRect(box, withAlpha(color, int(40 + 50 * density)));
+            fillBox(box, withAlpha(color, int(40 + 50 * density)));
             if (box.width() >= 3)
-                painter.fillRect(box, QBrush(color, Qt::BDiagPattern));
+                hatched.append({box, color});
             else
-                painter.fillRect(box, withAlpha(color, 200));
+                fillBox(box, withAlpha(color, 200));
             break;
         case Category::Blocked:
         case Category::None:
-            painter.fillRect(box, withAlpha(color, int(255 * (0.25 + 0.75 * density))));
+            fillBox(box, withAlpha(color, int(255 * (0.25 + 0.75 * density))));
             break;
         }
     };
@@ -697,6 +719,10 @@ void LockTimelineView::paintTrack(QPainter& painter, const Track& track, Categor
             runX1 = runX0;
     }
     flush();
+    if (strip)
+        m_strip.draw(painter, y, height);
+    for (const auto& [box, color] : hatched)
+        painter.fillRect(box, QBrush(color, Qt::BDiagPattern));
 }
 
 void LockTimelineView::paintRows(QPainter& painter, const Geometry& g)
@@ -856,10 +882,20 @@ void LockTimelineView::paintAxis(QPainter& painter, const Geometry& g, double t0
     const int decimals = std::max(0, int(-std::floor(std::log10(step) + 1e-9)));
     const double scale = g.plot.width() / span;
     const QLocale locale;
+    // The grid lines, translucent and as tall as the plot, go into one strip
+    // on screen: as lines, each was a thread-pool round trip (see PixelStrip.h).
+    const QColor gridColor = withAlpha(pal.color(QPalette::Mid), 90);
+    const bool strip = PixelStrip::suits(painter);
+    if (strip)
+        m_strip.reset(int(std::floor(g.plot.left())), int(std::ceil(g.plot.width())) + 2);
     for (double t = std::ceil(t0 / step) * step; t <= t1 + step * 1e-6; t += step) {
         const double x = g.plot.left() + (t - t0) * scale;
-        painter.setPen(withAlpha(pal.color(QPalette::Mid), 90));
-        painter.drawLine(QPointF(x, g.plot.top()), QPointF(x, g.plot.bottom()));
+        if (strip) {
+            m_strip.fill(x - 0.5, x + 0.5, gridColor);
+        } else {
+            painter.setPen(gridColor);
+            painter.drawLine(QPointF(x, g.plot.top()), QPointF(x, g.plot.bottom()));
+        }
         painter.setPen(pal.color(QPalette::Mid));
         painter.drawLine(QPointF(x, g.plot.bottom()), QPointF(x, g.plot.bottom() + 4));
         // -0.000 s looks like a bug: snap values that are zero within rounding.
@@ -872,6 +908,8 @@ void LockTimelineView::paintAxis(QPainter& painter, const Geometry& g, double t0
         painter.drawText(QRectF(left, g.axis.top() + 4, w + 2, metrics.height()), Qt::AlignCenter,
                          text);
     }
+    if (strip)
+        m_strip.draw(painter, g.plot.top(), g.plot.height());
 }
 
 } // namespace ipcscope

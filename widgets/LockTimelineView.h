@@ -10,6 +10,7 @@
 // frame draws at most a few spans per pixel however long the session and
 // however fast the lock changes hands.
 #include "LiveView.h"
+#include "PixelStrip.h"
 #include "Recording.h"
 
 #include <QHash>
@@ -159,6 +160,8 @@ private:
     int m_holder = -1;
     qint32 m_semaphoreInside = 0;
     double m_now = 0;
+
+    PixelStrip m_strip; // reused by every track of every frame
 
     double m_followSpan = kFollowSeconds;
     double m_viewStart = 0;

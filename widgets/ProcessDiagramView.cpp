@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -763,6 +764,10 @@ void ProcessDiagramView::paintHub(QPainter& painter)
     const QColor holdColor = stateColor(ipc::WorkerState::HoldingLock);
     const bool deadHolder = holderIsDead();
     // Spokes: who works on the shared object; the holder's is the thick one.
+    // Live, on screen, through the line layer (see LineLayer).
+    const bool layer = !m_idle && LineLayer::suits(painter);
+    if (layer)
+        m_lines.reset(size(), painter.device()->devicePixelRatio());
     for (const Process& p : std::as_const(m_processes)) {
         const QRectF box = boxAt(p.position);
         const QPointF from = boxEdge(box, m_centre.center());
@@ -776,9 +781,15 @@ void ProcessDiagramView::paintHub(QPainter& painter)
                                     : holdColor;
         if (!holding)
             color = withAlpha(color, int(110 + 145 * p.activity));
-        painter.setPen(QPen(color, holding ? 3 : 1.2, m_idle ? Qt::DashLine : Qt::SolidLine));
-        painter.drawLine(from, to);
+        if (layer) {
+            m_lines.addLine(from, to, color, holding ? 3 : 1.2);
+        } else {
+            painter.setPen(QPen(color, holding ? 3 : 1.2, m_idle ? Qt::DashLine : Qt::SolidLine));
+            painter.drawLine(from, to);
+        }
     }
+    if (layer)
+        m_lines.draw(painter);
 
     // The shared object.
     painter.setPen(QPen(pal.color(QPalette::Text), 1.5));
@@ -818,7 +829,17 @@ void ProcessDiagramView::paintFlow(QPainter& painter)
 {
     const QPalette& pal = palette();
     // Arrows: producers put into the queue, consumers get from it. They
-    // light up while the process is actually moving items.
+    // light up while the process is actually moving items. Live, on screen,
+    // the shafts go through the line layer (see LineLayer).
+    const bool layer = !m_idle && LineLayer::suits(painter);
+    if (layer)
+        m_lines.reset(size(), painter.device()->devicePixelRatio());
+    struct Head
+    {
+        QPointF from, to;
+        QColor color;
+    };
+    QVarLengthArray<Head, 64> heads;
     for (const Process& p : std::as_const(m_processes)) {
         const QRectF box = boxAt(p.position);
         const bool left = isLeftRole(p.role);
@@ -830,13 +851,28 @@ void ProcessDiagramView::paintFlow(QPainter& painter)
         if (p.state == ipc::WorkerState::BlockedPut || p.state == ipc::WorkerState::BlockedGet)
             color = stateColor(p.state);
         color = withAlpha(color, m_idle ? 70 : int(60 + 195 * p.activity));
-        painter.setPen(QPen(color, 1.2 + 1.3 * p.activity, m_idle ? Qt::DashLine : Qt::SolidLine));
         const QPointF from = left ? boxSide : queueSide;
         const QPointF to = left ? queueSide : boxSide;
+        const double width = 1.2 + 1.3 * p.activity;
+        if (layer) {
+            // The heads go over the layer, once it is drawn.
+            m_lines.addLine(from, to, color, width);
+            heads.append({from, to, color});
+            continue;
+        }
+        painter.setPen(QPen(color, width, m_idle ? Qt::DashLine : Qt::SolidLine));
         painter.drawLine(from, to);
         painter.setBrush(color);
         painter.setPen(Qt::NoPen);
         drawArrowHead(painter, from, to, 7);
+    }
+    if (layer) {
+        m_lines.draw(painter);
+        painter.setPen(Qt::NoPen);
+        for (const auto& [from, to, color] : heads) {
+            painter.setBrush(color);
+            drawArrowHead(painter, from, to, 7);
+        }
     }
     paintQueue(painter);
 }

@@ -11,6 +11,7 @@
 // level, the padlock) and eases it toward what the recording says on every
 // refresh(), so 60 refreshes a second make smooth movement.
 #include "LiveView.h"
+#include "PixelStrip.h"
 #include "ipc/Layout.h"
 
 #include <QElapsedTimer>
@@ -151,13 +152,14 @@ private:
     QElapsedTimer m_sinceHolderChange; // when the lock last changed hands
     bool m_tokenJumps = false;
     bool m_ticketsBelow = false; // the waiting chips go under the hub (ring layout)
-    QPointF m_tokenPosition; // displayed padlock centre (eased)
+    QPointF m_tokenPosition;     // displayed padlock centre (eased)
     bool m_tokenPlaced = false;
 
     int m_ticketsShown = 0;
     QPointF m_moreTicketsAt; // where "+N" goes when the rows are full
 
     QElapsedTimer m_sinceRefresh;
+    LineLayer m_lines; // the live arrows and spokes, reused frame after frame
 };
 
 } // namespace ipcscope

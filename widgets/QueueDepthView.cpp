@@ -1,5 +1,6 @@
 #include "QueueDepthView.h"
 
+#include "PixelStrip.h"
 #include "Recording.h"
 #include "Scenario.h"
 #include "StateStyle.h"
@@ -42,10 +43,11 @@ protected:
     }
 
     // The band is 1 where the queue was full (or empty) and 0 elsewhere, as a
-    // step function. QCPGraph would fill it as one polygon with two vertices
-    // per point, thousands of edges when the queue flips often, and polygon
-    // filling then dominates the frame; as rectangles, one per run at pixel
-    // resolution, it costs a walk over the visible points.
+    // step function, drawn as one run per stretch at pixel resolution (runs
+    // closer than a pixel merge). QCPGraph would fill one polygon with two
+    // vertices per point, thousands of edges when the queue flips often. On
+    // screen the runs go into one PixelStrip: as rectangles, each was a
+    // thread-pool round trip of the raster engine (see PixelStrip.h).
     void draw(QCPPainter* painter) override
     {
         QCPAxis* key = keyAxis();
@@ -58,13 +60,19 @@ protected:
         auto it = mDataContainer->findBegin(visible.lower);
         const auto end = mDataContainer->findEnd(visible.upper);
         applyFillAntialiasingHint(painter); // off: no seams between touching rectangles
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(brush());
+        const bool strip = PixelStrip::suits(*painter);
+        const QRect area = keyAxis()->axisRect()->rect();
+        if (strip)
+            m_strip.reset(area.left() - 1, area.width() + 2);
+        else {
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(brush());
+        }
+        const QColor color = brush().color();
         double runStart = 0;
         bool inRun = false;
         double lastDrawnEnd = -1e300;
         auto fill = [&](double from, double to) {
-            // Runs closer than a pixel merge: at most one rectangle per pixel.
             if (to - from < 1)
                 to = from + 1;
             if (from <= lastDrawnEnd + 0.5) {
@@ -72,7 +80,10 @@ protected:
                 if (to <= from)
                     return;
             }
-            painter->drawRect(QRectF(QPointF(from, top), QPointF(to, bottom)));
+            if (strip)
+                m_strip.fill(from, to, color);
+            else
+                painter->drawRect(QRectF(QPointF(from, top), QPointF(to, bottom)));
             lastDrawnEnd = to;
         };
         for (; it != end; ++it) {
@@ -89,7 +100,12 @@ protected:
         if (inRun) // lasts until the next point, or the newest data
             fill(runStart, end != mDataContainer->constEnd() ? key->coordToPixel(end->key)
                                                              : key->coordToPixel((end - 1)->key));
+        if (strip)
+            m_strip.draw(*painter, std::min(top, bottom), std::fabs(bottom - top));
     }
+
+private:
+    PixelStrip m_strip; // kept: its image is reused frame after frame
 };
 
 // Integer ticks: depth and item counts have no halves.
