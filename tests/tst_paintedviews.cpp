@@ -870,6 +870,42 @@ private slots:
         QVERIFY2(share < 0.015, qPrintable(QString::number(share)));
     }
 
+    void diagram_cachedBoxes_followStateAndLanguage()
+    {
+        // On screen the boxes are cached pictures: a new state, or a new
+        // language, must show at once, as the vector path draws it.
+        Recording recording;
+        for (int id = 0; id < 4; ++id) {
+            recording.addWorker(id, id < 2 ? ipc::Role::Producer : ipc::Role::Consumer, 4000 + id,
+                                0);
+            recording.appendEvents({state(0.1, id, WorkerState::Working)});
+        }
+        recording.appendSample(sampleAt(0.2, -1, 1));
+        const Scenario scenario(ScenarioKind::Queue);
+        ProcessDiagramView view;
+        view.resize(700, 420);
+        view.setRecording(&recording, &scenario);
+        for (int i = 0; i < 30; ++i)
+            view.refresh();
+        view.showAll();
+        const QImage working = onScreen(view);
+        recording.appendEvents(
+            {state(0.3, 0, WorkerState::BlockedPut), state(0.3, 3, WorkerState::BlockedGet)});
+        recording.appendSample(sampleAt(0.4, -1, 1));
+        view.refresh();
+        view.showAll();
+        const QImage blocked = onScreen(view);
+        QVERIFY(differingShare(working, blocked, 48) > 0.005); // two boxes changed colour
+        QVERIFY2(differingShare(blocked, asVectors(view), 48) < 0.015,
+                 qPrintable(QString::number(differingShare(blocked, asVectors(view), 48))));
+
+        ChineseTranslator translator;
+        QCoreApplication::installTranslator(&translator);
+        const QImage chinese = onScreen(view);
+        QCoreApplication::removeTranslator(&translator);
+        QVERIFY(differingShare(blocked, chinese, 48) > 0.001); // the boxes' texts changed
+    }
+
     void diagram_64workers_paint()
     {
         Recording recording;

@@ -11,6 +11,8 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
+#include <QPixmapCache>
 #include <QVarLengthArray>
 
 #include <algorithm>
@@ -603,6 +605,16 @@ void ProcessDiagramView::changeEvent(QEvent* event)
     // Texts are made while painting; sizes follow the font.
     switch (event->type()) {
     case QEvent::FontChange:
+    case QEvent::LanguageChange:
+    case QEvent::PaletteChange:
+    case QEvent::StyleChange:
+        ++m_boxLook; // the cached boxes are out of date
+        break;
+    default:
+        break;
+    }
+    switch (event->type()) {
+    case QEvent::FontChange:
         layoutTargets();
         settle();
         update();
@@ -958,8 +970,59 @@ void ProcessDiagramView::paintQueue(QPainter& painter)
 
 void ProcessDiagramView::paintProcess(QPainter& painter, const Process& p)
 {
-    const QPalette& pal = palette();
     const QRectF box = boxAt(p.position);
+    if (!LineLayer::suits(painter) || box.isEmpty()) {
+        paintBox(painter, p, box);
+        return;
+    }
+    // On screen a box is a picture kept in QPixmapCache: its antialiased
+    // outline and its texts are made once per look, not 64 times a frame; a
+    // process changes its look a few times a second at most.
+    constexpr int kMargin = 4; // the holder's pen and a dead box's cross reach past the box
+    // Drawn at the same offset within a pixel as the box itself, so that the
+    // picture is the box pixel for pixel.
+    const QPointF origin(std::floor(box.left()) - kMargin, std::floor(box.top()) - kMargin);
+    const QRectF inPicture = box.translated(-origin);
+    const qreal ratio = painter.device()->devicePixelRatio();
+    const QSize size(int(std::ceil(inPicture.right())) + kMargin,
+                     int(std::ceil(inPicture.bottom())) + kMargin);
+    const bool dead = isDead(p);
+    const bool holder = p.id == m_holder && !dead && m_lockEnabled;
+    const QString key = QStringLiteral("ipcscope-process/%1/%2/%3@%4/%5/%6/%7")
+                            .arg(quintptr(this))
+                            .arg(m_boxLook)
+                            .arg(QStringLiteral("%1,%2,%3,%4")
+                                     .arg(inPicture.left())
+                                     .arg(inPicture.top())
+                                     .arg(inPicture.width())
+                                     .arg(inPicture.height()))
+                            .arg(ratio)
+                            .arg(p.id)
+                            .arg(p.pid)
+                            .arg(QStringLiteral("%1/%2/%3/%4/%5")
+                                     .arg(int(p.role))
+                                     .arg(int(p.state))
+                                     .arg(m_idle)
+                                     .arg(dead)
+                                     .arg(holder));
+    QPixmap picture;
+    if (!QPixmapCache::find(key, &picture)) {
+        picture = QPixmap(size * ratio);
+        picture.setDevicePixelRatio(ratio);
+        picture.fill(Qt::transparent);
+        QPainter boxPainter(&picture);
+        boxPainter.setRenderHints(painter.renderHints());
+        boxPainter.setFont(font());
+        paintBox(boxPainter, p, inPicture);
+        boxPainter.end();
+        QPixmapCache::insert(key, picture);
+    }
+    painter.drawPixmap(origin, picture);
+}
+
+void ProcessDiagramView::paintBox(QPainter& painter, const Process& p, const QRectF& box) const
+{
+    const QPalette& pal = palette();
     const bool dead = isDead(p);
     const double radius = std::min(6.0, box.height() / 4);
     QColor fill = m_idle ? pal.color(QPalette::Button) : stateColor(p.state);

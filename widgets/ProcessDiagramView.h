@@ -114,6 +114,7 @@ private:
     void paintFlow(QPainter& painter);
     void paintQueue(QPainter& painter);
     void paintProcess(QPainter& painter, const Process& process);
+    void paintBox(QPainter& painter, const Process& process, const QRectF& box) const;
     void paintLock(QPainter& painter);
     void paintCaption(QPainter& painter);
     QString centreTitle() const;
@@ -159,7 +160,8 @@ private:
     QPointF m_moreTicketsAt; // where "+N" goes when the rows are full
 
     QElapsedTimer m_sinceRefresh;
-    LineLayer m_lines; // the live arrows and spokes, reused frame after frame
+    LineLayer m_lines;     // the live arrows and spokes, reused frame after frame
+    quint64 m_boxLook = 0; // changes with font, language, palette: the cached boxes' key
 };
 
 } // namespace ipcscope
