@@ -12,6 +12,7 @@
 #include "Session.h"
 #include "StateStyle.h"
 #include "TestSupport.h"
+#include "WorkerTableModel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -19,6 +20,7 @@
 #include <QPainter>
 #include <QPicture>
 #include <QPixmap>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
@@ -904,6 +906,38 @@ private slots:
         const QImage chinese = onScreen(view);
         QCoreApplication::removeTranslator(&translator);
         QVERIFY(differingShare(blocked, chinese, 48) > 0.001); // the boxes' texts changed
+    }
+
+    void workerTable_refresh_announcesOnlyWhatChanged()
+    {
+        Recording recording;
+        for (int id = 0; id < 3; ++id) {
+            recording.addWorker(id, ipc::Role::Incrementer, 5000 + id, 0);
+            recording.appendEvents({state(0.1, id, WorkerState::Working)});
+        }
+        WorkerTableModel model;
+        model.setRecording(&recording);
+        model.refresh(1.0);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        recording.appendEvents({state(1.05, 1, WorkerState::WaitingLock)});
+        model.refresh(1.1);
+        QCOMPARE(model.stateOf(1), WorkerState::WaitingLock);
+        QCOMPARE(model.stateOf(0), WorkerState::Working);
+        // Row 1 whole, and the time-in-state column of every row; rows 0 and 2
+        // did nothing else.
+        QList<QPair<QModelIndex, QModelIndex>> ranges;
+        for (const QList<QVariant>& signal : changed)
+            ranges.append({signal.at(0).toModelIndex(), signal.at(1).toModelIndex()});
+        QCOMPARE(ranges.size(), 2);
+        QCOMPARE(ranges[0].first, model.index(1, 0));
+        QCOMPARE(ranges[0].second, model.index(1, WorkerTableModel::ColumnCount - 1));
+        QCOMPARE(ranges[1].first, model.index(0, WorkerTableModel::TimeInStateColumn));
+        QCOMPARE(ranges[1].second, model.index(2, WorkerTableModel::TimeInStateColumn));
+        QCOMPARE(model
+                     .data(model.index(0, WorkerTableModel::TimeInStateColumn),
+                           WorkerTableModel::SortRole)
+                     .toDouble(),
+                 1.0);
     }
 
     void diagram_64workers_paint()

@@ -58,6 +58,7 @@ private:
         QString errorText;
         quint64 ops = 0;
         double blockedSeconds = 0;
+        bool operator==(const Row&) const = default;
     };
     static Row rowFrom(const WorkerRecord& worker);
 
