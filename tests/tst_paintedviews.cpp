@@ -657,6 +657,19 @@ private slots:
         QVERIFY(view.lockEnabled());
     }
 
+    // The open padlock says what races, in the scenario's terms.
+    void diagram_lockOffCaption_namesWhatRaces()
+    {
+        ProcessDiagramView view;
+        const Scenario counter(ScenarioKind::Counter), queue(ScenarioKind::Queue);
+        view.setRecording(nullptr, &counter);
+        QVERIFY2(view.lockOffCaption().contains(QLatin1String("updates race")),
+                 qPrintable(view.lockOffCaption()));
+        view.setRecording(nullptr, &queue);
+        QVERIFY2(view.lockOffCaption().contains(QLatin1String("puts and gets race")),
+                 qPrintable(view.lockOffCaption()));
+    }
+
     void diagram_idlePicture_data()
     {
         QTest::addColumn<int>("kind");

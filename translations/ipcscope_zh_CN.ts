@@ -273,7 +273,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+314"/>
+        <location line="+326"/>
         <source>cannot create directory %1</source>
         <translation>无法创建目录 %1</translation>
     </message>
@@ -618,7 +618,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
 <context>
     <name>Role</name>
     <message>
-        <location filename="../engine/Recording.cpp" line="+534"/>
+        <location filename="../engine/Recording.cpp" line="+565"/>
         <source>incrementer</source>
         <translation>自增进程</translation>
     </message>
@@ -832,13 +832,12 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
 <context>
     <name>SessionFile</name>
     <message>
-        <location filename="../engine/SessionFile.cpp" line="+129"/>
-        <location line="+41"/>
+        <location filename="../engine/SessionFile.cpp" line="+165"/>
         <source>it ends too early</source>
         <translation>文件提前结束</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="+15"/>
         <source>a time that is not a number in %1</source>
         <translation>%1 中有一个不是数值的时间</translation>
     </message>
@@ -853,7 +852,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>文件剩余部分容纳不下 %1 个 %2</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+57"/>
         <location line="+60"/>
         <source>folded counts out of range in %1</source>
         <translation>%1 中的折叠计数超出范围</translation>
@@ -879,7 +878,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>竞争重叠的计数为负</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>%1 producers, more than a session can have</source>
         <translation>%1 个生产者，超过一个会话所能拥有的数量</translation>
     </message>
@@ -1197,12 +1196,12 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
 <context>
     <name>ipcscope::LockTimelineView</name>
     <message>
-        <location filename="../widgets/LockTimelineView.cpp" line="+35"/>
+        <location filename="../widgets/LockTimelineView.cpp" line="+36"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+102"/>
         <location line="+329"/>
         <source>Wheel: zoom the time axis · drag: pan · double-click: show all
 (while following, the wheel changes how many seconds are shown)</source>
@@ -1290,7 +1289,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>进入次数 %1 · 平均等待许可证 %2 · 最长等待 %3</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+120"/>
         <source>No processes</source>
         <translation>没有进程</translation>
     </message>
@@ -1305,7 +1304,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>进程运行后，这里会显示谁持有锁、谁在等待锁。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -2284,18 +2283,18 @@ The default scenario is used instead.</source>
 <context>
     <name>ipcscope::ProcessDiagramView</name>
     <message>
-        <location filename="../widgets/ProcessDiagramView.cpp" line="+167"/>
+        <location filename="../widgets/ProcessDiagramView.cpp" line="+170"/>
         <source>Processes</source>
         <translation>进程</translation>
     </message>
     <message>
         <location line="+257"/>
-        <location line="+532"/>
+        <location line="+638"/>
         <source>W%1 · %2</source>
         <translation>W%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-308"/>
+        <location line="-404"/>
         <source>%n process(es)</source>
         <translation>
             <numerusform>%n 个进程</numerusform>
@@ -2336,7 +2335,12 @@ The default scenario is used instead.</source>
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
+        <source>lock off: nobody waits, puts and gets race</source>
+        <translation>锁已关闭：无人等待，放入与取出互相竞争</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+27"/>
         <source>shared state</source>
         <translation>共享状态</translation>
@@ -2434,7 +2438,7 @@ The default scenario is used instead.</source>
         <translation>第 %1 代</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+170"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -2466,7 +2470,7 @@ The default scenario is used instead.</source>
         <translation>已空：get() 阻塞</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+96"/>
         <location line="+91"/>
         <source>W%1</source>
         <translation>W%1</translation>
@@ -2487,12 +2491,12 @@ The default scenario is used instead.</source>
         <translation>未启动</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-374"/>
         <source>lock off: nobody waits, updates race</source>
         <translation>锁已关闭：无人等待，更新互相竞争</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+444"/>
         <source>waiting forever for the lock:</source>
         <translation>永远在等待锁：</translation>
     </message>
@@ -2510,7 +2514,7 @@ The default scenario is used instead.</source>
 <context>
     <name>ipcscope::QueueDepthView</name>
     <message>
-        <location filename="../widgets/QueueDepthView.cpp" line="+352"/>
+        <location filename="../widgets/QueueDepthView.cpp" line="+418"/>
         <source>Full %1 s (put() blocks) · empty %2 s (get() blocks) · deepest %3 of %4</source>
         <translation>已满 %1 秒（put() 阻塞） · 已空 %2 秒（get() 阻塞） · 最大深度 %3/%4</translation>
     </message>
@@ -2578,7 +2582,7 @@ The default scenario is used instead.</source>
 <context>
     <name>ipcscope::RaceView</name>
     <message>
-        <location filename="../widgets/RaceView.cpp" line="+464"/>
+        <location filename="../widgets/RaceView.cpp" line="+465"/>
         <source>W%1 &amp; W%2 both read %3</source>
         <translation>W%1 和 W%2 都读到了 %3</translation>
     </message>
@@ -2620,12 +2624,12 @@ The default scenario is used instead.</source>
         <translation>已生产 %1 · 已消费 %2 · 丢失 %3 · 重复 %4 · 幻影 %5</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Lost items are only known when the run ends.</source>
         <translation>丢失的物品要到运行结束时才能确定。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Races and lost updates</source>
         <translation>竞态与丢失的更新</translation>
     </message>
@@ -2737,7 +2741,7 @@ The default scenario is used instead.</source>
 <context>
     <name>ipcscope::Session</name>
     <message>
-        <location filename="../engine/Session.cpp" line="+151"/>
+        <location filename="../engine/Session.cpp" line="+155"/>
         <source>this session has already run</source>
         <translation>这个会话已经运行过了</translation>
     </message>
@@ -2762,7 +2766,7 @@ The default scenario is used instead.</source>
         <translation>无法为套接字创建目录：%1</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+84"/>
         <source>cannot start worker %1 (%2): %3</source>
         <translation>无法启动工作进程 %1（%2）：%3</translation>
     </message>
@@ -2822,7 +2826,7 @@ The default scenario is used instead.</source>
         <translation>所有生产者的 join() 都已返回：守护进程消费者将随会话一同结束</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+108"/>
         <source>lock %1</source>
         <translation>锁 %1</translation>
     </message>
@@ -2935,7 +2939,7 @@ The default scenario is used instead.</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+161"/>
         <source>%1 since t = %2 s</source>
         <translation>%1（自 t = %2 秒起）</translation>
     </message>

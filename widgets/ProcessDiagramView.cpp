@@ -691,6 +691,16 @@ void ProcessDiagramView::paintCaption(QPainter& painter)
     }
 }
 
+// What goes wrong without the lock, in the scenario's own terms: a queue
+// loses and duplicates items, a shared value loses updates.
+QString ProcessDiagramView::lockOffCaption() const
+{
+    const ScenarioKind kind = m_scenario ? m_scenario->kind() : ScenarioKind::Counter;
+    if (kind == ScenarioKind::Queue || kind == ScenarioKind::JoinableQueue)
+        return tr("lock off: nobody waits, puts and gets race");
+    return tr("lock off: nobody waits, updates race");
+}
+
 QString ProcessDiagramView::centreTitle() const
 {
     if (!m_scenario)
@@ -1099,11 +1109,11 @@ void ProcessDiagramView::paintLock(QPainter& painter)
         // Switched off: an open padlock at its place, nobody takes it.
         drawPadlock(painter, token, kLockOffOrange, PadlockLook::Open);
         painter.setPen(kLockOffOrange);
-        painter.drawText(QRectF(token.right() + 6, token.center().y() - line / 2,
-                                width() - token.right() - 12, line),
-                         Qt::AlignLeft | Qt::AlignVCenter,
-                         metrics.elidedText(tr("lock off: nobody waits, updates race"),
-                                            Qt::ElideRight, width() - token.right() - 12));
+        painter.drawText(
+            QRectF(token.right() + 6, token.center().y() - line / 2, width() - token.right() - 12,
+                   line),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            metrics.elidedText(lockOffCaption(), Qt::ElideRight, width() - token.right() - 12));
         return;
     }
     const bool deadHolder = holderIsDead();

@@ -39,6 +39,8 @@ public:
 
     // The window flips the lock switch live; the picture follows at once.
     void setLockEnabled(bool enabled);
+    // Beside the open padlock: what races without the lock, in the scenario's terms.
+    QString lockOffCaption() const;
     bool lockEnabled() const { return m_lockEnabled; }
 
     // For tests.
