@@ -674,6 +674,11 @@ void ProcessDiagramView::paintCaption(QPainter& painter)
             right +=
                 QStringLiteral(" — ") + tr("%n waiting forever", nullptr, int(m_tickets.size()));
         rightColor = kDeadRed;
+    } else if (showsLock() && !m_lockEnabled) {
+        // In the caption line, not beside the padlock: there a process box
+        // (a queue's consumers, the counter's hub) is soon in the way.
+        right = lockOffCaption();
+        rightColor = kLockOffOrange;
     }
     QFont bold = font();
     bold.setBold(true);
@@ -1108,12 +1113,6 @@ void ProcessDiagramView::paintLock(QPainter& painter)
     if (!m_lockEnabled) {
         // Switched off: an open padlock at its place, nobody takes it.
         drawPadlock(painter, token, kLockOffOrange, PadlockLook::Open);
-        painter.setPen(kLockOffOrange);
-        painter.drawText(
-            QRectF(token.right() + 6, token.center().y() - line / 2, width() - token.right() - 12,
-                   line),
-            Qt::AlignLeft | Qt::AlignVCenter,
-            metrics.elidedText(lockOffCaption(), Qt::ElideRight, width() - token.right() - 12));
         return;
     }
     const bool deadHolder = holderIsDead();
