@@ -41,6 +41,24 @@ void writeAll(const QString& path, const QByteArray& data)
     QCOMPARE(file.write(data), data.size());
 }
 
+// A session file as a hostile writer would make one: `body` stored plain
+// behind a header whose checksum is right, so only the body's own checks can
+// refuse it.
+QByteArray plainSessionFile(const QByteArray& body, quint32 version)
+{
+    QByteArray header(64, '\0');
+    std::memcpy(header.data(), "IPCSCOPE", 8);
+    qToBigEndian(version, header.data() + 8);
+    qToBigEndian(quint32(0), header.data() + 12); // flags: plain
+    qToBigEndian(quint64(body.size()), header.data() + 16);
+    qToBigEndian(quint64(body.size()), header.data() + 24);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArrayView(header).first(32));
+    hash.addData(body);
+    std::memcpy(header.data() + 32, hash.result().constData(), 32);
+    return header + body;
+}
+
 QList<QByteArray> csvLines(const QString& path)
 {
     QList<QByteArray> lines = readAll(path).split('\n');
@@ -585,18 +603,8 @@ private slots:
             out << 1.0 << qint64(0) << quint32(0xFFFF'FFFF); // four billion samples
             out << 1.0 << 2.0 << 3.0;
         }
-        QByteArray header(64, '\0');
-        std::memcpy(header.data(), "IPCSCOPE", 8);
-        qToBigEndian(quint32(1), header.data() + 8);
-        qToBigEndian(quint32(0), header.data() + 12); // plain
-        qToBigEndian(quint64(body.size()), header.data() + 16);
-        qToBigEndian(quint64(body.size()), header.data() + 24);
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        hash.addData(QByteArrayView(header).first(32));
-        hash.addData(body);
-        std::memcpy(header.data() + 32, hash.result().constData(), 32);
         const QString path = m_dir.filePath(QStringLiteral("hostile.ipcscope"));
-        writeAll(path, header + body);
+        writeAll(path, plainSessionFile(body, 1));
         QString error;
         QVERIFY(!loadSession(path, &error));
         QVERIFY2(error.contains(QStringLiteral("4294967295 samples cannot fit")),
@@ -612,20 +620,8 @@ private slots:
         const QByteArray saved = readAll(savedSessionOf(QStringLiteral("queue")));
         const QByteArray plain = qUncompress(saved.mid(64));
         QVERIFY(!plain.isEmpty());
-        const auto withHeader = [](const QByteArray& body) {
-            QByteArray header(64, '\0');
-            std::memcpy(header.data(), "IPCSCOPE", 8);
-            qToBigEndian(quint32(kSessionFormatVersion), header.data() + 8);
-            qToBigEndian(quint64(body.size()), header.data() + 16);
-            qToBigEndian(quint64(body.size()), header.data() + 24);
-            QCryptographicHash hash(QCryptographicHash::Sha256);
-            hash.addData(QByteArrayView(header).first(32));
-            hash.addData(body);
-            std::memcpy(header.data() + 32, hash.result().constData(), 32);
-            return header + body;
-        };
         const QString path = m_dir.filePath(QStringLiteral("mutated.ipcscope"));
-        writeAll(path, withHeader(plain));
+        writeAll(path, plainSessionFile(plain, kSessionFormatVersion));
         QString error;
         QVERIFY2(loadSession(path, &error), qPrintable(error)); // the unchanged body loads
 
@@ -642,7 +638,7 @@ private slots:
             }
             if (random.bounded(8) == 0)
                 body.truncate(random.bounded(body.size()));
-            writeAll(path, withHeader(body));
+            writeAll(path, plainSessionFile(body, kSessionFormatVersion));
             const std::optional<LoadedSession> session = loadSession(path, &error);
             if (!session) {
                 QVERIFY2(error.contains(QStringLiteral("is damaged")), qPrintable(error));
