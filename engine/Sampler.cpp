@@ -27,7 +27,7 @@ uint64_t threadCpuNs()
 {
     timespec now{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return uint64_t(now.tv_sec) * 1'000'000'000ull + uint64_t(now.tv_nsec);
+    return ipc::nanoseconds(now);
 }
 
 } // namespace
@@ -111,9 +111,8 @@ void Sampler::mergeRunsByTime(uint64_t startNs)
         RunHead& top = m_heads.front();
         Run& run = m_runs[top.run];
         const ipc::EventRecord& record = m_drained[run.begin];
-        m_batch.push_back({record.timeNs > startNs ? double(record.timeNs - startNs) * 1e-9 : 0.0,
-                           run.worker, ipc::EventType(record.type), record.object, record.a,
-                           record.b});
+        m_batch.push_back({ipc::secondsAfter(startNs, record.timeNs), run.worker,
+                           ipc::EventType(record.type), record.object, record.a, record.b});
         if (++run.begin < run.end) {
             top.timeNs = m_drained[run.begin].timeNs;
         } else {
@@ -128,8 +127,7 @@ void Sampler::mergeRunsByTime(uint64_t startNs)
 
 double Sampler::secondsSinceStart(uint64_t ns) const
 {
-    const uint64_t start = m_segment.control.startNs.load(std::memory_order_relaxed);
-    return ns > start ? double(ns - start) * 1e-9 : 0.0;
+    return ipc::secondsAfter(m_segment.control.startNs.load(std::memory_order_relaxed), ns);
 }
 
 void Sampler::run()

@@ -83,8 +83,7 @@ double Session::now() const
     if (!m_segment)
         return 0;
     const uint64_t start = m_segment->segment().control.startNs.load();
-    const uint64_t t = ipc::monotonicNs();
-    return start && t > start ? double(t - start) * 1e-9 : 0.0;
+    return start ? ipc::secondsAfter(start, ipc::monotonicNs()) : 0.0;
 }
 
 double Session::elapsedSeconds() const

@@ -6,13 +6,6 @@
 
 namespace ipcscope::ipc {
 
-// Adds to a shared total that only the calling process writes (readers only
-// read): a load and a store, no locked read-modify-write (~7 ns each).
-inline void addAsOnlyWriter(std::atomic<uint64_t>& total, uint64_t amount) noexcept
-{
-    total.store(total.load(std::memory_order_relaxed) + amount, std::memory_order_relaxed);
-}
-
 class Probe
 {
 public:
