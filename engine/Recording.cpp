@@ -190,14 +190,14 @@ void Recording::appendEvents(const RecordedEvent* events, qsizetype count)
     m_eventsNotKept += quint64(count - kept);
     for (const RecordedEvent& event : std::span(events, size_t(count))) {
         if (event.type == ipc::EventType::State) {
-            if (WorkerRecord* worker = findWorker(event.worker))
+            if (WorkerRecord* worker = findRunningWorker(event.worker))
                 enterState(worker, ipc::WorkerState(event.a), event.time);
         } else if (event.type == ipc::EventType::LockAcquired ||
                    event.type == ipc::EventType::LockReleased) {
             if (event.type == ipc::EventType::LockAcquired && event.object < ipc::kMaxLocks)
                 m_contention[event.object].add(event.a);
             // The worker changed state without a State event (Probe::setStateImplied).
-            if (WorkerRecord* worker = findWorker(event.worker))
+            if (WorkerRecord* worker = findRunningWorker(event.worker))
                 enterState(worker,
                            event.type == ipc::EventType::LockAcquired
                                ? ipc::WorkerState::HoldingLock
@@ -208,6 +208,14 @@ void Recording::appendEvents(const RecordedEvent* events, qsizetype count)
             m_contention[ipc::kMaxLocks].add(event.a);
         m_lastTime = std::max(m_lastTime, event.time);
     }
+}
+
+// A worker whose exit is recorded has a closed timeline: its last events,
+// drained after the parent saw it exit, must not reopen it.
+WorkerRecord* Recording::findRunningWorker(int id)
+{
+    WorkerRecord* worker = findWorker(id);
+    return worker && worker->exit.isEmpty() ? worker : nullptr;
 }
 
 void Recording::enterState(WorkerRecord* worker, ipc::WorkerState state, double time)
@@ -234,7 +242,7 @@ void Recording::syncWorkerStates(const std::vector<WorkerStateNow>& workers)
 {
     QMutexLocker locker(&m_mutex);
     for (const WorkerStateNow& now : workers)
-        if (WorkerRecord* worker = findWorker(now.id); worker && worker->exit.isEmpty())
+        if (WorkerRecord* worker = findRunningWorker(now.id))
             enterState(worker, now.state, now.since);
 }
 

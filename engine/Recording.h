@@ -225,7 +225,8 @@ public:
     static std::unique_ptr<Recording> restore(RecordingData data);
 
 private:
-    WorkerRecord* findWorker(int id); // caller holds m_mutex
+    WorkerRecord* findWorker(int id);        // caller holds m_mutex
+    WorkerRecord* findRunningWorker(int id); // not exited yet; caller holds m_mutex
     void enterState(WorkerRecord* worker, ipc::WorkerState state, double time);
     void appendInterval(WorkerRecord* worker, const StateInterval& interval); // m_mutex held
     void foldOldSamples(); // caller holds m_mutex
