@@ -39,7 +39,16 @@ Sample sampleAt(double time, int holder = -1, int depth = 0)
     Sample sample{};
     sample.time = time;
     sample.lockHolder = holder;
+    sample.secondLockHolder = -1;
     sample.queueDepth = depth;
+    return sample;
+}
+
+// Lock 0 held by `holder`, lock 1 (a queue's get lock) by `secondHolder`.
+Sample twoLockSampleAt(double time, int holder, int secondHolder)
+{
+    Sample sample = sampleAt(time, holder);
+    sample.secondLockHolder = secondHolder;
     return sample;
 }
 
@@ -171,6 +180,47 @@ class TestPaintedViews : public QObject
         recording.appendSample(sampleAt(1.0, 1));
     }
 
+    // A queue's two ends at work: producers W0 and W1, consumers W2 and W3.
+    // W0 holds the put lock (waited 2 ms) while W1 waits for it; W3 holds
+    // the get lock (waited 8 ms) while W2 waits for it. Put lock acquisitions
+    // are object 0, get lock acquisitions object 1.
+    static void fillQueueLocks(Recording& recording)
+    {
+        recording.addWorker(0, ipc::Role::Producer, 1000, 0);
+        recording.addWorker(1, ipc::Role::Producer, 1001, 0);
+        recording.addWorker(2, ipc::Role::Consumer, 1002, 0);
+        recording.addWorker(3, ipc::Role::Consumer, 1003, 0);
+        recording.appendEvents({
+            state(0.00, 0, WorkerState::Working),
+            state(0.00, 1, WorkerState::Working),
+            state(0.00, 2, WorkerState::Working),
+            state(0.00, 3, WorkerState::Working),
+            state(0.10, 1, WorkerState::HoldingLock),
+            recorded(0.10, 1, EventType::LockAcquired, 0, 0),
+            state(0.20, 1, WorkerState::Working),
+            state(0.20, 2, WorkerState::HoldingLock),
+            recorded(0.20, 2, EventType::LockAcquired, 4'000'000, 1),
+            state(0.30, 2, WorkerState::Working),
+            state(0.40, 0, WorkerState::WaitingLock),
+            state(0.40, 3, WorkerState::WaitingLock),
+            state(0.402, 0, WorkerState::HoldingLock),
+            recorded(0.402, 0, EventType::LockAcquired, 2'000'000, 0),
+            state(0.408, 3, WorkerState::HoldingLock),
+            recorded(0.408, 3, EventType::LockAcquired, 8'000'000, 1),
+            state(0.50, 1, WorkerState::WaitingLock),
+            state(0.50, 2, WorkerState::WaitingLock),
+        });
+        recording.appendSample(twoLockSampleAt(1.0, 0, 3));
+    }
+
+    // Both scenarios whose bounded queue has a put lock and a get lock.
+    static void addQueueKinds()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("queue") << int(ScenarioKind::Queue);
+        QTest::newRow("joinable queue") << int(ScenarioKind::JoinableQueue);
+    }
+
 private slots:
     void initTestCase()
     {
@@ -257,6 +307,97 @@ private slots:
         const Scenario scenario(ScenarioKind::Counter);
         LockTimelineView view;
         view.setRecording(&recording, &scenario);
+        QVERIFY(!view.holderIsDead());
+    }
+
+    void timeline_queue_namesBothLocksAndCountsBoth_data() { addQueueKinds(); }
+
+    // A put and a get never exclude each other: a producer and a consumer
+    // hold their locks at the same time, and the header says so.
+    void timeline_queue_namesBothLocksAndCountsBoth()
+    {
+        QFETCH(int, kind);
+        Recording recording;
+        fillQueueLocks(recording);
+        const Scenario scenario(static_cast<ScenarioKind>(kind));
+        LockTimelineView view;
+        view.resize(900, 300);
+        view.setRecording(&recording, &scenario);
+        QVERIFY(view.hasPutAndGetLocks());
+        QCOMPARE(view.currentHolder(), 0);
+        QCOMPARE(view.secondHolder(), 3);
+        QVERIFY(!view.holderIsDead());
+        QCOMPARE(view.statusText(), QStringLiteral("Put lock held by W0 · get lock held by W3"));
+        // Both locks' acquisitions: 2 + 2, waits 0, 2, 4 and 8 ms.
+        QCOMPARE(view.acquisitions(), 4u);
+        QCOMPARE(view.meanWaitMs(), 3.5);
+        QCOMPARE(view.maxWaitMs(), 8.0);
+        QVERIFY2(view.figuresText().startsWith(QLatin1String("Acquisitions 4 (put 2, get 2)")),
+                 qPrintable(view.figuresText()));
+        QVERIFY(paintsSomething(view));
+        if (kind == int(ScenarioKind::Queue))
+            snapshot(view, QStringLiteral("timeline_queue_twolocks"));
+
+        recording.appendSample(twoLockSampleAt(1.1, -1, 3));
+        view.refresh();
+        QCOMPARE(view.statusText(), QStringLiteral("Put lock free · get lock held by W3"));
+        recording.appendSample(twoLockSampleAt(1.2, 1, -1));
+        view.refresh();
+        QCOMPARE(view.statusText(), QStringLiteral("Put lock held by W1 · get lock free"));
+
+        // The get lock's holder killed: only the consumers wait forever; the
+        // producer waiting for the put lock will still get it.
+        recording.appendSample(twoLockSampleAt(1.3, 0, 3));
+        recording.setWorkerExit(3, QStringLiteral("killed"), 1.35);
+        recording.appendSample(twoLockSampleAt(1.4, 0, 3));
+        view.refresh();
+        QVERIFY(view.holderIsDead());
+        QCOMPARE(view.stuckWorkers(), QList<int>({2}));
+        QVERIFY2(view.statusText().startsWith(
+                     QStringLiteral("Put lock held by W0 · get lock held by dead W3 — ")),
+                 qPrintable(view.statusText()));
+        QVERIFY(paintsSomething(view));
+        if (kind == int(ScenarioKind::Queue))
+            snapshot(view, QStringLiteral("timeline_queue_deadgetholder"));
+    }
+
+    void timeline_queue_lockOff_saysBothAreSkipped()
+    {
+        Recording recording;
+        recording.addWorker(0, ipc::Role::Producer, 1000, 0);
+        recording.addWorker(1, ipc::Role::Consumer, 1001, 0);
+        recording.appendSample(twoLockSampleAt(0.1, -1, -1));
+        Scenario scenario(ScenarioKind::Queue);
+        QString error;
+        QVERIFY(scenario.setValue(QStringLiteral("lock"), 0, &error));
+        LockTimelineView view;
+        view.setRecording(&recording, &scenario);
+        QVERIFY2(view.statusText().contains(QLatin1String("skip their locks")),
+                 qPrintable(view.statusText()));
+    }
+
+    // Lock 1 is the queue's get lock only: elsewhere (the deadlock's lock B)
+    // the header and the figures stay those of lock 0.
+    void timeline_counter_ignoresTheSecondLock()
+    {
+        Recording recording;
+        fillContention(recording);
+        recording.appendSample(twoLockSampleAt(1.1, 1, 2));
+        const Scenario scenario(ScenarioKind::Counter);
+        LockTimelineView view;
+        view.setRecording(&recording, &scenario);
+        QVERIFY(!view.hasPutAndGetLocks());
+        QCOMPARE(view.currentHolder(), 1);
+        QCOMPARE(view.secondHolder(), -1);
+        QVERIFY2(view.statusText().startsWith(QStringLiteral("Lock held by W1 · ")),
+                 qPrintable(view.statusText()));
+        QCOMPARE(view.acquisitions(), 3u);
+        QCOMPARE(view.maxWaitMs(), 6.0);
+        QVERIFY2(view.figuresText().startsWith(QStringLiteral("Acquisitions 3 · mean wait")),
+                 qPrintable(view.figuresText()));
+        // Killing lock 1's holder is not "the" lock's holder dying.
+        recording.setWorkerExit(2, QStringLiteral("killed"), 1.15);
+        view.refresh();
         QVERIFY(!view.holderIsDead());
     }
 
@@ -661,13 +802,93 @@ private slots:
     void diagram_lockOffCaption_namesWhatRaces()
     {
         ProcessDiagramView view;
-        const Scenario counter(ScenarioKind::Counter), queue(ScenarioKind::Queue);
+        const Scenario counter(ScenarioKind::Counter), queue(ScenarioKind::Queue),
+            joinable(ScenarioKind::JoinableQueue);
         view.setRecording(nullptr, &counter);
         QVERIFY2(view.lockOffCaption().contains(QLatin1String("updates race")),
                  qPrintable(view.lockOffCaption()));
-        view.setRecording(nullptr, &queue);
-        QVERIFY2(view.lockOffCaption().contains(QLatin1String("puts and gets race")),
-                 qPrintable(view.lockOffCaption()));
+        // Two producers race for a slot, two consumers for an item; a put
+        // and a get never race (the semaphores keep them on different slots).
+        for (const Scenario* scenario : {&queue, &joinable}) {
+            view.setRecording(nullptr, scenario);
+            QVERIFY2(view.lockOffCaption().contains(QLatin1String("puts race with puts")),
+                     qPrintable(view.lockOffCaption()));
+            QVERIFY2(view.lockOffCaption().contains(QLatin1String("gets with gets")),
+                     qPrintable(view.lockOffCaption()));
+        }
+    }
+
+    void diagram_queue_twoPadlocks_bothHoldersAtOnce_data() { addQueueKinds(); }
+
+    // The put lock by the producers, the get lock by the consumers, each
+    // with its own holder and its own waiters.
+    void diagram_queue_twoPadlocks_bothHoldersAtOnce()
+    {
+        QFETCH(int, kind);
+        Recording recording;
+        fillQueueLocks(recording);
+        const Scenario scenario(static_cast<ScenarioKind>(kind));
+        ProcessDiagramView view;
+        view.resize(700, 360);
+        view.setRecording(&recording, &scenario);
+        QCOMPARE(view.padlockCount(), 2);
+        QCOMPARE(view.lockHolder(), 0);
+        QCOMPARE(view.secondLockHolder(), 3);
+        QCOMPARE(view.waitingFor(0), QList<int>({1}));
+        QCOMPARE(view.waitingFor(1), QList<int>({2}));
+        QVERIFY(!view.holderIsDead());
+        QVERIFY(paintsSomething(view));
+        if (kind == int(ScenarioKind::Queue))
+            snapshot(view, QStringLiteral("diagram_queue_twolocks"));
+
+        // The get lock's holder is drawn (highlighted box, padlock at its
+        // edge): the picture with it differs from the one without.
+        const QImage both = view.grab().toImage();
+        recording.appendSample(twoLockSampleAt(1.1, 0, -1));
+        view.showAll(); // settled: no easing between the two pictures
+        QCOMPARE(view.secondLockHolder(), -1);
+        QVERIFY2(view.grab().toImage() != both, "the get lock's holder must show");
+
+        // A dead get lock holder counts, though the put lock's is alive.
+        recording.appendSample(twoLockSampleAt(1.2, 0, 3));
+        recording.setWorkerExit(3, QStringLiteral("killed"), 1.25);
+        view.refresh();
+        QVERIFY(view.holderIsDead());
+        QCOMPARE(view.crossedOutCount(), 1);
+        QVERIFY(paintsSomething(view));
+        if (kind == int(ScenarioKind::Queue))
+            snapshot(view, QStringLiteral("diagram_queue_deadgetholder"));
+    }
+
+    // Everywhere but a queue there is one padlock, lock 0's: lock 1 (the
+    // deadlock's lock B) changes nothing in the picture.
+    void diagram_counter_onePadlock_ignoresTheSecondLock()
+    {
+        Recording recording;
+        for (int id = 0; id < 3; ++id)
+            recording.addWorker(id, ipc::Role::Incrementer, 1000 + id, 0);
+        recording.appendEvents({state(0.1, 0, WorkerState::WaitingLock),
+                                state(0.1, 1, WorkerState::WaitingLock),
+                                state(0.1, 2, WorkerState::HoldingLock)});
+        recording.appendSample(sampleAt(0.2, 2));
+        const Scenario scenario(ScenarioKind::Counter);
+        ProcessDiagramView view;
+        view.resize(600, 360);
+        view.setRecording(&recording, &scenario);
+        QCOMPARE(view.padlockCount(), 1);
+        QCOMPARE(view.lockHolder(), 2);
+        QCOMPARE(view.secondLockHolder(), -1);
+        QCOMPARE(view.waitingFor(0), QList<int>({0, 1}));
+        QCOMPARE(view.waitingFor(1), QList<int>());
+        const QImage oneLock = view.grab().toImage();
+
+        recording.appendSample(twoLockSampleAt(0.3, 2, 1));
+        view.showAll();
+        QCOMPARE(view.secondLockHolder(), -1);
+        QCOMPARE(view.grab().toImage(), oneLock);
+        recording.setWorkerExit(1, QStringLiteral("killed"), 0.4);
+        view.refresh();
+        QVERIFY(!view.holderIsDead());
     }
 
     void diagram_idlePicture_data()

@@ -54,6 +54,16 @@ QColor withAlpha(QColor color, int alpha)
     return color;
 }
 
+// Two locks' contention as one lock's: how long a process waited for a lock.
+ContentionFigures together(const ContentionFigures& a, const ContentionFigures& b)
+{
+    ContentionFigures sum;
+    sum.acquisitions = a.acquisitions + b.acquisitions;
+    sum.totalWaitNs = a.totalWaitNs + b.totalWaitNs;
+    sum.maxWaitNs = std::max(a.maxWaitNs, b.maxWaitNs);
+    return sum;
+}
+
 } // namespace
 
 // --------------------------------------------------------------------------
@@ -152,9 +162,12 @@ void LockTimelineView::reset()
     m_rowOfId.clear();
     m_idleRoles.clear();
     m_lock = {};
+    m_putGet = {};
     m_permit = {};
     m_lockSeen = false;
+    m_twoLocks = false;
     m_holder = -1;
+    m_secondHolder = -1;
     m_semaphoreInside = 0;
     m_now = 0;
     m_viewStart = 0;
@@ -166,6 +179,7 @@ void LockTimelineView::setRecording(const Recording* recording, const Scenario* 
     reset();
     m_recording = recording;
     m_scenario = scenario;
+    m_twoLocks = m_scenario && Scenario::hasPutAndGetLocks(m_scenario->kind());
     if (!m_recording && m_scenario) {
         // The idle picture: the rows the session will have, still empty.
         m_idleRoles = Session::plannedRoles(*m_scenario);
@@ -246,10 +260,15 @@ void LockTimelineView::readWorkers()
 
 void LockTimelineView::readEvents()
 {
-    // Lock 0 is "the" lock of every scenario that has one; the deadlock's
-    // second lock is the wait-for graph's business. The Recording counts
-    // every acquisition, also past the events it keeps.
+    // Lock 0 is "the" lock of every scenario that has one, except a queue,
+    // which has two; the deadlock's second lock is the wait-for graph's
+    // business. The Recording counts every acquisition, also past the
+    // events it keeps.
     m_lock = m_recording->lockContention(0);
+    if (m_twoLocks) {
+        m_putGet = {m_lock, m_recording->lockContention(1)};
+        m_lock = together(m_putGet[0], m_putGet[1]);
+    }
     m_permit = m_recording->permitContention();
     m_lockSeen = m_lockSeen || m_lock.acquisitions > 0;
 }
@@ -264,6 +283,7 @@ void LockTimelineView::readHolder()
     if (last.isEmpty())
         return;
     m_holder = last.last().lockHolder;
+    m_secondHolder = last.last().secondLockHolder;
     m_semaphoreInside = last.last().semaphoreInside;
     if (m_holder >= 0)
         m_lockSeen = true;
@@ -285,10 +305,22 @@ bool LockTimelineView::isDead(const Row& row) const
     return row.exit == QLatin1String("killed") || row.exit == QLatin1String("error");
 }
 
+bool LockTimelineView::isDeadHolder(int id) const
+{
+    const Row* holder = id >= 0 ? rowOf(id) : nullptr;
+    return holder && isDead(*holder);
+}
+
 bool LockTimelineView::holderIsDead() const
 {
-    const Row* holder = m_holder >= 0 ? rowOf(m_holder) : nullptr;
-    return holder && isDead(*holder);
+    return isDeadHolder(m_holder) || (m_twoLocks && isDeadHolder(m_secondHolder));
+}
+
+int LockTimelineView::lockWaitedForBy(const Row& row) const
+{
+    // The state says "waiting for a lock", the role says which: a queue's
+    // consumers only ever take its get lock.
+    return m_twoLocks && row.role == ipc::Role::Consumer ? 1 : 0;
 }
 
 QList<int> LockTimelineView::stuckWorkers() const
@@ -296,8 +328,11 @@ QList<int> LockTimelineView::stuckWorkers() const
     QList<int> stuck;
     if (!holderIsDead())
         return stuck;
+    // Only those waiting for the lock the dead took: with a queue's put
+    // lock gone, consumers still get.
     for (const Row& row : m_rows)
-        if (row.exit.isEmpty() && row.hasOpen && row.open.state == ipc::WorkerState::WaitingLock)
+        if (row.exit.isEmpty() && row.hasOpen && row.open.state == ipc::WorkerState::WaitingLock &&
+            isDeadHolder(lockWaitedForBy(row) == 1 ? m_secondHolder : m_holder))
             stuck.append(row.id);
     return stuck;
 }
@@ -536,40 +571,13 @@ void LockTimelineView::paintHeader(QPainter& painter, const Geometry& g)
     const QFontMetricsF metrics(font());
     const double line = metrics.height();
     QRectF first(g.header.left(), g.header.top(), g.header.width(), line);
-    QRectF second = first.translated(0, line + 2);
-    const QColor red(0xd3, 0x2f, 0x2f);
+    const QRectF second = first.translated(0, line + 2);
 
     QFont bold = font();
     bold.setBold(true);
-    QString status;
-    QColor statusColor = pal.color(QPalette::Text);
+    QColor statusColor;
+    const QString statusLine = status(&statusColor);
     const bool lock = scenarioHasLock();
-    if (!m_recording) {
-        status = tr("Not started: press Start to launch the processes");
-        statusColor = pal.color(QPalette::PlaceholderText);
-    } else if (holderIsDead()) {
-        const int stuck = int(stuckWorkers().size());
-        status = tr("Lock held by dead W%1").arg(m_holder);
-        if (stuck > 0)
-            status +=
-                QStringLiteral(" — ") + tr("%n process(es) stuck waiting forever", nullptr, stuck);
-        statusColor = red;
-    } else if (lock && lockSwitchedOff()) {
-        status = tr("Lock off: the processes skip it, nobody holds it or waits for it");
-        statusColor = QColor(0xef, 0x6c, 0x00);
-    } else if (m_holder >= 0) {
-        const Row* holder = rowOf(m_holder);
-        status = tr("Lock held by W%1 · %2")
-                     .arg(m_holder)
-                     .arg(roleLabel(holder ? holder->role : ipc::Role::None));
-    } else if (lock) {
-        status = tr("Lock free");
-    } else if (showsPermits()) {
-        status = tr("Semaphore: %n process(es) inside", nullptr, m_semaphoreInside);
-    } else {
-        status = tr("No lock in this scenario: the rows show when each process is blocked");
-        statusColor = pal.color(QPalette::PlaceholderText);
-    }
 
     // The legend, right-aligned on the first line, when there is room.
     // In the colours the bars use: a semaphore's permits are not the lock's.
@@ -586,7 +594,7 @@ void LockTimelineView::paintHeader(QPainter& painter, const Geometry& g)
                                metrics.horizontalAdvance(waits) +
                                metrics.horizontalAdvance(blocked);
     const bool legend =
-        g.header.width() - legendWidth > QFontMetricsF(bold).horizontalAdvance(status) + 12;
+        g.header.width() - legendWidth > QFontMetricsF(bold).horizontalAdvance(statusLine) + 12;
     if (legend) {
         double x = first.right() - legendWidth;
         const double y = first.center().y() - swatch / 2;
@@ -616,26 +624,98 @@ void LockTimelineView::paintHeader(QPainter& painter, const Geometry& g)
     painter.setFont(bold);
     painter.setPen(statusColor);
     painter.drawText(first, Qt::AlignLeft | Qt::AlignVCenter,
-                     QFontMetricsF(bold).elidedText(status, Qt::ElideRight, first.width()));
+                     QFontMetricsF(bold).elidedText(statusLine, Qt::ElideRight, first.width()));
     painter.setFont(font());
 
-    // The contention figures.
-    QString figures;
-    const QLocale locale;
-    if (lock) {
-        figures = tr("Acquisitions %1 · mean wait %2 · max wait %3")
-                      .arg(locale.toString(qulonglong(m_lock.acquisitions)),
-                           formatWaitMs(meanWaitMs()), formatWaitMs(maxWaitMs()));
-    } else if (showsPermits()) {
-        const double mean =
-            m_permit.acquisitions ? m_permit.totalWaitNs / double(m_permit.acquisitions) / 1e6 : 0;
-        figures = tr("Entries %1 · mean wait for a permit %2 · max wait %3")
-                      .arg(locale.toString(qulonglong(m_permit.acquisitions)), formatWaitMs(mean),
-                           formatWaitMs(double(m_permit.maxWaitNs) / 1e6));
-    }
     painter.setPen(pal.color(QPalette::Text));
     painter.drawText(second, Qt::AlignLeft | Qt::AlignVCenter,
-                     metrics.elidedText(figures, Qt::ElideRight, second.width()));
+                     metrics.elidedText(figuresText(), Qt::ElideRight, second.width()));
+}
+
+QString LockTimelineView::status(QColor* color) const
+{
+    const QPalette& pal = palette();
+    const QColor red(0xd3, 0x2f, 0x2f);
+    QColor statusColor = pal.color(QPalette::Text);
+    QString text;
+    const bool lock = scenarioHasLock();
+    const int stuck = int(stuckWorkers().size());
+    auto stuckSuffix = [stuck] {
+        return stuck > 0 ? QStringLiteral(" — ") +
+                               tr("%n process(es) stuck waiting forever", nullptr, stuck)
+                         : QString();
+    };
+    if (!m_recording) {
+        text = tr("Not started: press Start to launch the processes");
+        statusColor = pal.color(QPalette::PlaceholderText);
+    } else if (m_twoLocks && (holderIsDead() || !lockSwitchedOff())) {
+        // A queue: both locks, each with its own holder (a producer and a
+        // consumer may hold theirs at the same time). The roles go without
+        // saying: only producers take the put lock, only consumers the get lock.
+        const bool putDead = isDeadHolder(m_holder);
+        const bool getDead = isDeadHolder(m_secondHolder);
+        const QString put = putDead         ? tr("Put lock held by dead W%1").arg(m_holder)
+                            : m_holder >= 0 ? tr("Put lock held by W%1").arg(m_holder)
+                                            : tr("Put lock free");
+        const QString get = getDead ? tr("get lock held by dead W%1").arg(m_secondHolder)
+                            : m_secondHolder >= 0 ? tr("get lock held by W%1").arg(m_secondHolder)
+                                                  : tr("get lock free");
+        text = put + QStringLiteral(" · ") + get;
+        if (putDead || getDead) {
+            text += stuckSuffix();
+            statusColor = red;
+        }
+    } else if (holderIsDead()) {
+        text = tr("Lock held by dead W%1").arg(m_holder) + stuckSuffix();
+        statusColor = red;
+    } else if (lock && lockSwitchedOff()) {
+        text = m_twoLocks
+                   ? tr("Lock off: puts and gets skip their locks, nobody holds or waits for them")
+                   : tr("Lock off: the processes skip it, nobody holds it or waits for it");
+        statusColor = QColor(0xef, 0x6c, 0x00);
+    } else if (m_holder >= 0) {
+        const Row* holder = rowOf(m_holder);
+        text = tr("Lock held by W%1 · %2")
+                   .arg(m_holder)
+                   .arg(roleLabel(holder ? holder->role : ipc::Role::None));
+    } else if (lock) {
+        text = tr("Lock free");
+    } else if (showsPermits()) {
+        text = tr("Semaphore: %n process(es) inside", nullptr, m_semaphoreInside);
+    } else {
+        text = tr("No lock in this scenario: the rows show when each process is blocked");
+        statusColor = pal.color(QPalette::PlaceholderText);
+    }
+    if (color)
+        *color = statusColor;
+    return text;
+}
+
+QString LockTimelineView::figuresText() const
+{
+    const QLocale locale;
+    if (scenarioHasLock() && m_twoLocks) {
+        // Together, so that the line stays short; the split of the
+        // acquisitions shows both ends are busy.
+        return tr("Acquisitions %1 (put %2, get %3) · mean wait %4 · max wait %5")
+            .arg(locale.toString(qulonglong(m_lock.acquisitions)),
+                 locale.toString(qulonglong(m_putGet[0].acquisitions)),
+                 locale.toString(qulonglong(m_putGet[1].acquisitions)), formatWaitMs(meanWaitMs()),
+                 formatWaitMs(maxWaitMs()));
+    }
+    if (scenarioHasLock()) {
+        return tr("Acquisitions %1 · mean wait %2 · max wait %3")
+            .arg(locale.toString(qulonglong(m_lock.acquisitions)), formatWaitMs(meanWaitMs()),
+                 formatWaitMs(maxWaitMs()));
+    }
+    if (showsPermits()) {
+        const double mean =
+            m_permit.acquisitions ? m_permit.totalWaitNs / double(m_permit.acquisitions) / 1e6 : 0;
+        return tr("Entries %1 · mean wait for a permit %2 · max wait %3")
+            .arg(locale.toString(qulonglong(m_permit.acquisitions)), formatWaitMs(mean),
+                 formatWaitMs(double(m_permit.maxWaitNs) / 1e6));
+    }
+    return {};
 }
 
 void LockTimelineView::paintTrack(QPainter& painter, const Track& track, Category category,
@@ -733,7 +813,6 @@ void LockTimelineView::paintRows(QPainter& painter, const Geometry& g)
     auto xOf = [&](double t) { return g.plot.left() + (std::clamp(t, t0, t1) - t0) * scale; };
     const QColor red(0xd3, 0x2f, 0x2f);
     const double rowH = g.rowHeight;
-    const bool deadHolder = holderIsDead();
     const QList<int> stuck = stuckWorkers();
 
     // Labels get a smaller font when rows are thin, and only every n-th row
@@ -757,8 +836,11 @@ void LockTimelineView::paintRows(QPainter& painter, const Geometry& g)
         if (y > g.plot.bottom())
             break;
         const QRectF band(g.labels.left(), y, g.plot.right() - g.labels.left(), rowH);
-        const bool holder = row.id == m_holder && m_recording;
+        // A queue's producer and consumer may both hold (their own lock).
+        const bool holder =
+            (row.id == m_holder || (m_twoLocks && row.id == m_secondHolder)) && m_recording;
         const bool dead = isDead(row);
+        const bool deadHolder = holder && dead;
         if (i % 2 == 1)
             painter.fillRect(band, pal.color(QPalette::AlternateBase));
         if (holder)

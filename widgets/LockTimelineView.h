@@ -4,7 +4,9 @@
 // it waited, a thin strip where it was blocked on something else (a full or
 // empty queue, an event, a barrier). The header carries the contention
 // figures and, above all, the one thing a plain lock cannot survive: a holder
-// that died holding it.
+// that died holding it. A queue has two locks (its put lock and its get lock,
+// as Python's Queue has _wlock and _rlock): the header names both holders,
+// its figures cover both, and a producer and a consumer may hold at once.
 //
 // Intervals are kept at several resolutions (a level-of-detail pyramid), so a
 // frame draws at most a few spans per pixel however long the session and
@@ -43,8 +45,16 @@ public:
     // For tests and the window.
     int rowCount() const { return int(m_rows.size()); }
     int currentHolder() const { return m_holder; } // worker id holding lock 0, -1 if free
-    bool holderIsDead() const;
+    // A queue's get lock (lock 1): worker id holding it, -1 if free or
+    // where the scenario is not a queue (the deadlock's lock B is the
+    // wait-for graph's business).
+    int secondHolder() const { return m_twoLocks ? m_secondHolder : -1; }
+    bool hasPutAndGetLocks() const { return m_twoLocks; }
+    bool holderIsDead() const;       // of either lock
     QList<int> stuckWorkers() const; // alive, waiting for a lock whose holder is dead
+    QString statusText() const { return status(nullptr); } // the header's first line
+    QString figuresText() const;                           // its second line
+    // Of lock 0, or of a queue's two locks together.
     quint64 acquisitions() const { return m_lock.acquisitions; }
     double meanWaitMs() const;
     double maxWaitMs() const { return double(m_lock.maxWaitNs) / 1e6; }
@@ -139,6 +149,9 @@ private:
     bool showsPermits() const;
     bool isDead(const Row& row) const;
     const Row* rowOf(int id) const;
+    bool isDeadHolder(int id) const;
+    int lockWaitedForBy(const Row& row) const; // 0, or a queue's consumers: 1
+    QString status(QColor* color) const;
     void setRange(double start, double end);
 
     void paintHeader(QPainter& painter, const Geometry& g);
@@ -153,11 +166,15 @@ private:
     QHash<int, qsizetype> m_rowOfId;
     QVector<ipc::Role> m_idleRoles; // the picture before Start
 
-    // Contention of lock 0 (LockAcquired) and of a semaphore (PermitAcquired).
+    // Contention of lock 0 (LockAcquired) and of a semaphore (PermitAcquired);
+    // for a queue m_lock is its two locks' together, m_putGet each one's.
     ContentionFigures m_lock;
+    std::array<ContentionFigures, 2> m_putGet{};
     ContentionFigures m_permit;
     bool m_lockSeen = false; // some worker took or waited for lock 0
+    bool m_twoLocks = false; // a queue: put lock (0) and get lock (1)
     int m_holder = -1;
+    int m_secondHolder = -1;
     qint32 m_semaphoreInside = 0;
     double m_now = 0;
 

@@ -173,8 +173,7 @@ QString ProcessDiagramView::title() const
 void ProcessDiagramView::reset()
 {
     m_processes.clear();
-    m_tickets.clear();
-    m_holder = -1;
+    m_padlocks = {};
     m_targetDepth = 0;
     m_displayedLevel = 0;
     m_capacity = 0;
@@ -182,7 +181,6 @@ void ProcessDiagramView::reset()
     m_counterActual = m_counterExpected = m_lostUpdates = 0;
     m_semaphoreInside = m_eventSet = m_eventWaiting = m_barrierArrived = m_barrierGeneration = 0;
     m_lockSeen = false;
-    m_tokenPlaced = false;
     m_sinceRefresh.invalidate();
 }
 
@@ -193,6 +191,7 @@ void ProcessDiagramView::setRecording(const Recording* recording, const Scenario
     m_scenario = scenario;
     m_idle = recording == nullptr;
     m_lockEnabled = true;
+    m_twoLocks = m_scenario && Scenario::hasPutAndGetLocks(m_scenario->kind());
     QVector<ipc::Role> roles;
     if (m_scenario) {
         m_scenarioLock = scenarioLockSwitch();
@@ -233,8 +232,10 @@ void ProcessDiagramView::setLockEnabled(bool enabled)
     if (m_lockEnabled == enabled)
         return;
     m_lockEnabled = enabled;
-    if (!enabled)
-        m_tickets.clear(); // nobody waits for a lock that is skipped
+    if (!enabled) {
+        for (Padlock& lock : m_padlocks)
+            lock.tickets.clear(); // nobody waits for a lock that is skipped
+    }
     layoutTargets();
     update();
 }
@@ -322,15 +323,9 @@ void ProcessDiagramView::readRecording()
         const QVector<Sample> last = m_recording->samplesFrom(count - 1);
         if (!last.isEmpty()) {
             const Sample& s = last.last();
-            if (s.lockHolder != m_holder) {
-                // The lock changing hands faster than the eye follows: the
-                // padlock jumps to the holder instead of gliding through the
-                // middle of the picture (over what the lock guards).
-                m_tokenJumps = m_sinceHolderChange.isValid() &&
-                               m_sinceHolderChange.elapsed() < kTokenGlideMinMs;
-                m_sinceHolderChange.start();
-            }
-            m_holder = s.lockHolder;
+            followHolder(m_padlocks[0], s.lockHolder);
+            if (m_twoLocks)
+                followHolder(m_padlocks[1], s.secondLockHolder);
             m_targetDepth = std::max(0, s.queueDepth);
             m_deepest = std::max(m_deepest, m_targetDepth);
             m_counterActual = s.counterActual;
@@ -340,30 +335,71 @@ void ProcessDiagramView::readRecording()
             m_eventWaiting = s.eventWaiting;
             m_barrierArrived = s.barrierArrived;
             m_barrierGeneration = s.barrierGeneration;
-            if (m_holder >= 0)
+            if (m_padlocks[0].holder >= 0)
                 m_lockSeen = true;
         }
     }
     m_lostUpdates = m_recording->counterFigures().lostUpdates;
 
-    // The queue for the lock: those waiting now, in the order they came.
-    QVector<WaitTicket> tickets;
+    // The queue for each lock: those waiting now, in the order they came.
+    std::array<QVector<WaitTicket>, 2> tickets;
     if (showsLock() && m_lockEnabled) {
         for (const Process& p : std::as_const(m_processes)) {
             if (p.state != ipc::WorkerState::WaitingLock || !p.exit.isEmpty())
                 continue;
-            const auto known = std::find_if(m_tickets.cbegin(), m_tickets.cend(),
+            const int lock = padlockOf(p);
+            const QVector<WaitTicket>& before = m_padlocks[size_t(lock)].tickets;
+            const auto known = std::find_if(before.cbegin(), before.cend(),
                                             [&](const WaitTicket& t) { return t.id == p.id; });
             // A new one leaves its box for the queue.
-            tickets.append(known != m_tickets.cend()
-                               ? *known
-                               : WaitTicket{p.id, p.stateSince, p.position, p.position});
+            tickets[size_t(lock)].append(
+                known != before.cend() ? *known
+                                       : WaitTicket{p.id, p.stateSince, p.position, p.position});
         }
-        std::stable_sort(
-            tickets.begin(), tickets.end(),
-            [](const WaitTicket& a, const WaitTicket& b) { return a.since < b.since; });
+        for (QVector<WaitTicket>& queue : tickets)
+            std::stable_sort(
+                queue.begin(), queue.end(),
+                [](const WaitTicket& a, const WaitTicket& b) { return a.since < b.since; });
     }
-    m_tickets = std::move(tickets);
+    for (size_t i = 0; i < tickets.size(); ++i)
+        m_padlocks[i].tickets = std::move(tickets[i]);
+}
+
+void ProcessDiagramView::followHolder(Padlock& lock, int holder)
+{
+    if (holder != lock.holder) {
+        // The lock changing hands faster than the eye follows: the padlock
+        // jumps to the holder instead of gliding through the middle of the
+        // picture (over what the lock guards).
+        lock.jumps =
+            lock.sinceHolderChange.isValid() && lock.sinceHolderChange.elapsed() < kTokenGlideMinMs;
+        lock.sinceHolderChange.start();
+    }
+    lock.holder = holder;
+}
+
+int ProcessDiagramView::padlockOf(const Process& process) const
+{
+    // A waiting consumer can only be waiting for the get lock: the roles
+    // say which lock, the state does not.
+    return m_twoLocks && isRightRole(process.role) ? 1 : 0;
+}
+
+QList<int> ProcessDiagramView::waitingFor(int lock) const
+{
+    QList<int> ids;
+    if (lock >= 0 && lock < padlockCount())
+        for (const WaitTicket& t : m_padlocks[size_t(lock)].tickets)
+            ids.append(t.id);
+    return ids;
+}
+
+bool ProcessDiagramView::holdsLock(int id) const
+{
+    for (int i = 0; i < padlockCount(); ++i)
+        if (id >= 0 && m_padlocks[size_t(i)].holder == id)
+            return true;
+    return false;
 }
 
 bool ProcessDiagramView::isDead(const Process& process) const
@@ -390,10 +426,18 @@ bool ProcessDiagramView::showsLock() const
     return m_lockSeen || (m_scenario && Scenario::usesGuardLock(m_scenario->kind()));
 }
 
+bool ProcessDiagramView::holderIsDead(const Padlock& lock) const
+{
+    const Process* holder = lock.holder >= 0 ? processOf(lock.holder) : nullptr;
+    return holder && isDead(*holder);
+}
+
 bool ProcessDiagramView::holderIsDead() const
 {
-    const Process* holder = m_holder >= 0 ? processOf(m_holder) : nullptr;
-    return holder && isDead(*holder);
+    for (int i = 0; i < padlockCount(); ++i)
+        if (holderIsDead(m_padlocks[size_t(i)]))
+            return true;
+    return false;
 }
 
 // --------------------------------------------------------------------------
@@ -470,7 +514,7 @@ void ProcessDiagramView::layoutTargets()
             const double y = inner ? std::max(10.0, ry - h - 4) : ry;
             m_processes[i].target = a.center() + QPointF(x * std::cos(angle), y * std::sin(angle));
         }
-        m_lockHome =
+        m_padlocks[0].home =
             QRectF(m_centre.center().x() - tokenW / 2, m_centre.top() - tokenH - 6, tokenW, tokenH);
         m_ticketsBelow = true; // the bottom centre is free in the ring; the top right is not
     } else {
@@ -505,48 +549,64 @@ void ProcessDiagramView::layoutTargets()
         const double queueW = std::max(40.0, queueRight - queueLeft);
         const double queueH = std::clamp(a.height() * 0.16, 24.0, 48.0);
         m_centre = QRectF(a.center().x() - queueW / 2, a.center().y() - queueH / 2, queueW, queueH);
-        m_lockHome = QRectF(m_centre.left() + 4, m_centre.top() - tokenH - 10, tokenW, tokenH);
+        // A queue's two padlocks rest over its two ends, each with its name
+        // under it (a line of room): the put lock by the producers, the get
+        // lock by the consumers.
+        const double top = m_centre.top() - tokenH - 10 - (m_twoLocks ? line : 0);
+        m_padlocks[0].home = QRectF(m_centre.left() + 4, top, tokenW, tokenH);
+        m_padlocks[1].home = QRectF(m_centre.right() - 4 - tokenW, top, tokenW, tokenH);
     }
     layoutTickets();
 }
 
 void ProcessDiagramView::layoutTickets()
 {
-    // In rows to the right of the lock's place, first come first.
+    for (int i = 0; i < padlockCount(); ++i)
+        layoutTickets(m_padlocks[size_t(i)], i);
+}
+
+void ProcessDiagramView::layoutTickets(Padlock& lock, int index)
+{
+    // In rows beside the lock's place, first come first: to its right, or
+    // for a queue's get lock to its left, so that each queue's two rows of
+    // waiters meet in the middle and never mix.
     const QFontMetricsF metrics(font());
     const double chipW = metrics.horizontalAdvance(QStringLiteral("W88")) + 10;
     const double chipH = metrics.height() + 2;
-    double startX = m_lockHome.right() + 10;
-    double limit = std::max(startX + chipW, area().right() - 4);
+    const double direction = index == 1 ? -1 : 1;
+    double startX = index == 1 ? lock.home.left() - 10 : lock.home.right() + 10;
+    double room = std::max(chipW, area().right() - 4 - startX);
+    if (m_twoLocks)
+        room = std::max(chipW, direction * (m_centre.center().x() - startX) - 4);
     if (m_ticketsBelow) { // centred under the hub, as wide as the hub
-        limit = m_centre.right();
+        room = m_centre.width();
         startX = m_centre.left();
     }
-    const int perRow = std::max(1, int((limit - startX) / (chipW + 3)));
+    const int perRow = std::max(1, int(room / (chipW + 3)));
+    auto columnX = [&](int column) {
+        return startX + direction * (column * (chipW + 3) + chipW / 2);
+    };
     // Three rows at most; the rest are counted ("+12"), not drawn.
-    m_ticketsShown = int(std::min<qsizetype>(m_tickets.size(), qsizetype(perRow) * 3));
-    m_moreTicketsAt = QPointF(startX + (perRow - 1) * (chipW + 3) + chipW / 2,
-                              m_lockHome.center().y() - 3 * (chipH + 3));
-    for (qsizetype i = 0; i < m_tickets.size(); ++i) {
+    lock.ticketsShown = int(std::min<qsizetype>(lock.tickets.size(), qsizetype(perRow) * 3));
+    lock.moreTicketsAt = QPointF(columnX(perRow - 1), lock.home.center().y() - 3 * (chipH + 3));
+    for (qsizetype i = 0; i < lock.tickets.size(); ++i) {
         const int row = int(i) / perRow;
         const int column = int(i) % perRow;
-        m_tickets[i].target =
-            m_ticketsBelow
-                ? QPointF(startX + column * (chipW + 3) + chipW / 2,
-                          m_centre.bottom() + metrics.height() + 6 + chipH / 2 + row * (chipH + 3))
-                : QPointF(startX + column * (chipW + 3) + chipW / 2,
-                          m_lockHome.center().y() - row * (chipH + 3));
+        lock.tickets[i].target =
+            m_ticketsBelow ? QPointF(columnX(column), m_centre.bottom() + metrics.height() + 6 +
+                                                          chipH / 2 + row * (chipH + 3))
+                           : QPointF(columnX(column), lock.home.center().y() - row * (chipH + 3));
     }
     if (m_ticketsBelow)
-        m_moreTicketsAt =
+        lock.moreTicketsAt =
             QPointF(m_centre.right() + chipW, m_centre.bottom() + metrics.height() + 6 + chipH / 2);
 }
 
-QPointF ProcessDiagramView::tokenTarget() const
+QPointF ProcessDiagramView::tokenTarget(const Padlock& lock) const
 {
-    const Process* holder = m_holder >= 0 && m_lockEnabled ? processOf(m_holder) : nullptr;
+    const Process* holder = lock.holder >= 0 && m_lockEnabled ? processOf(lock.holder) : nullptr;
     if (!holder)
-        return m_lockHome.center();
+        return lock.home.center();
     // On the holder's edge that faces what the lock guards: the holder is
     // unmistakable, and the padlock stays clear of the queue for it.
     return boxEdge(boxAt(holder->position), m_centre.center());
@@ -566,15 +626,18 @@ void ProcessDiagramView::advance(double dt)
         }
         p.activity = ease(p.activity, 0, factor * 0.5, 0.02);
     }
-    for (WaitTicket& t : m_tickets) // a fast-changing queue jumps, like the padlock
-        t.position = m_tokenJumps ? t.target : ease(t.position, t.target, factor);
-    if (!m_tokenPlaced) {
-        m_tokenPosition = tokenTarget();
-        m_tokenPlaced = true;
-    } else if (m_tokenJumps) {
-        m_tokenPosition = tokenTarget();
-    } else {
-        m_tokenPosition = ease(m_tokenPosition, tokenTarget(), factor);
+    for (int i = 0; i < padlockCount(); ++i) {
+        Padlock& lock = m_padlocks[size_t(i)];
+        for (WaitTicket& t : lock.tickets) // a fast-changing queue jumps, like the padlock
+            t.position = lock.jumps ? t.target : ease(t.position, t.target, factor);
+        if (!lock.placed) {
+            lock.position = tokenTarget(lock);
+            lock.placed = true;
+        } else if (lock.jumps) {
+            lock.position = tokenTarget(lock);
+        } else {
+            lock.position = ease(lock.position, tokenTarget(lock), factor);
+        }
     }
 }
 
@@ -585,10 +648,13 @@ void ProcessDiagramView::settle()
         p.position = p.target;
         p.placed = true;
     }
-    for (WaitTicket& t : m_tickets)
-        t.position = t.target;
-    m_tokenPosition = tokenTarget();
-    m_tokenPlaced = true;
+    for (int i = 0; i < padlockCount(); ++i) {
+        Padlock& lock = m_padlocks[size_t(i)];
+        for (WaitTicket& t : lock.tickets)
+            t.position = t.target;
+        lock.position = tokenTarget(lock);
+        lock.placed = true;
+    }
 }
 
 void ProcessDiagramView::resizeEvent(QResizeEvent* event)
@@ -650,7 +716,8 @@ void ProcessDiagramView::paintEvent(QPaintEvent*)
         paintHub(painter);
     for (const Process& p : std::as_const(m_processes))
         paintProcess(painter, p);
-    paintLock(painter);
+    for (int i = 0; i < padlockCount(); ++i)
+        paintLock(painter, i);
 }
 
 void ProcessDiagramView::paintCaption(QPainter& painter)
@@ -669,10 +736,7 @@ void ProcessDiagramView::paintCaption(QPainter& painter)
         right = tr("not started: press Start");
     } else if (holderIsDead() && m_lockEnabled) {
         // The one thing a plain lock cannot survive gets the caption's red.
-        right = tr("lock held by dead W%1").arg(m_holder);
-        if (!m_tickets.isEmpty())
-            right +=
-                QStringLiteral(" — ") + tr("%n waiting forever", nullptr, int(m_tickets.size()));
+        right = deadHolderCaption();
         rightColor = kDeadRed;
     } else if (showsLock() && !m_lockEnabled) {
         // In the caption line, not beside the padlock: there a process box
@@ -696,13 +760,37 @@ void ProcessDiagramView::paintCaption(QPainter& painter)
     }
 }
 
-// What goes wrong without the lock, in the scenario's own terms: a queue
-// loses and duplicates items, a shared value loses updates.
+// Which lock a dead process took with it, and how many wait for it in vain.
+QString ProcessDiagramView::deadHolderCaption() const
+{
+    QStringList dead;
+    int waiting = 0;
+    for (int i = 0; i < padlockCount(); ++i) {
+        const Padlock& lock = m_padlocks[size_t(i)];
+        if (!holderIsDead(lock))
+            continue;
+        waiting += int(lock.tickets.size());
+        if (!m_twoLocks)
+            dead << tr("lock held by dead W%1").arg(lock.holder);
+        else if (i == 0)
+            dead << tr("put lock held by dead W%1").arg(lock.holder);
+        else
+            dead << tr("get lock held by dead W%1").arg(lock.holder);
+    }
+    QString text = dead.join(QStringLiteral(" · "));
+    if (waiting > 0)
+        text += QStringLiteral(" — ") + tr("%n waiting forever", nullptr, waiting);
+    return text;
+}
+
+// What goes wrong without the lock, in the scenario's own terms: a shared
+// value loses updates; a queue's puts overwrite each other's slots (lost
+// items) and its gets take the same slot twice (duplicates), but a put never
+// races with a get: the free and used counts keep them on different slots.
 QString ProcessDiagramView::lockOffCaption() const
 {
-    const ScenarioKind kind = m_scenario ? m_scenario->kind() : ScenarioKind::Counter;
-    if (kind == ScenarioKind::Queue || kind == ScenarioKind::JoinableQueue)
-        return tr("lock off: nobody waits, puts and gets race");
+    if (m_twoLocks)
+        return tr("lock off: puts race with puts, gets with gets");
     return tr("lock off: nobody waits, updates race");
 }
 
@@ -801,7 +889,7 @@ void ProcessDiagramView::paintHub(QPainter& painter)
         const QPointF to = boxEdge(m_centre, p.position);
         // Inside: holding the lock, or one of a semaphore's permits.
         const bool permit = p.state == ipc::WorkerState::HoldingPermit && p.exit.isEmpty();
-        const bool holding = (p.id == m_holder || permit) && !m_idle;
+        const bool holding = (p.id == m_padlocks[0].holder || permit) && !m_idle;
         QColor color = !holding     ? pal.color(QPalette::Mid)
                        : permit     ? stateColor(ipc::WorkerState::HoldingPermit)
                        : deadHolder ? kDeadRed
@@ -1002,7 +1090,7 @@ void ProcessDiagramView::paintProcess(QPainter& painter, const Process& p)
     const QSize size(int(std::ceil(inPicture.right())) + kMargin,
                      int(std::ceil(inPicture.bottom())) + kMargin);
     const bool dead = isDead(p);
-    const bool holder = p.id == m_holder && !dead && m_lockEnabled;
+    const bool holder = holdsLock(p.id) && !dead && m_lockEnabled;
     const QString key = QStringLiteral("ipcscope-process/%1/%2/%3@%4/%5/%6/%7")
                             .arg(quintptr(this))
                             .arg(m_boxLook)
@@ -1044,7 +1132,7 @@ void ProcessDiagramView::paintBox(QPainter& painter, const Process& p, const QRe
     QColor text = m_idle ? pal.color(QPalette::PlaceholderText) : textOn(fill);
     if (m_idle) {
         painter.setPen(QPen(pal.color(QPalette::Mid), 1, Qt::DashLine));
-    } else if (p.id == m_holder && !dead && m_lockEnabled) {
+    } else if (holdsLock(p.id) && !dead && m_lockEnabled) {
         painter.setPen(QPen(stateColor(ipc::WorkerState::HoldingLock).darker(150), 2.5));
     } else {
         painter.setPen(QPen(fill.darker(150), 1));
@@ -1102,52 +1190,72 @@ void ProcessDiagramView::paintBox(QPainter& painter, const Process& p, const QRe
     }
 }
 
-void ProcessDiagramView::paintLock(QPainter& painter)
+void ProcessDiagramView::paintLock(QPainter& painter, int index)
 {
     if (!showsLock())
         return;
+    const Padlock& lock = m_padlocks[size_t(index)];
     const QPalette& pal = palette();
     const QFontMetricsF metrics(font());
     const double line = metrics.height();
-    QRectF token = m_lockHome;
+    // Which end of the queue it guards, under its place: two padlocks
+    // without names would leave a newcomer guessing.
+    const bool mirrored = index == 1;
+    if (m_twoLocks) {
+        const QString name = mirrored ? tr("get lock") : tr("put lock");
+        const QRectF nameBox(mirrored ? m_centre.center().x() + 2 : m_centre.left(),
+                             lock.home.bottom() + 2, m_centre.width() / 2 - 2, line);
+        painter.setPen(pal.color(QPalette::PlaceholderText));
+        painter.drawText(nameBox, (mirrored ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                         metrics.elidedText(name, Qt::ElideRight, nameBox.width()));
+    }
+    QRectF token = lock.home;
     if (!m_lockEnabled) {
         // Switched off: an open padlock at its place, nobody takes it.
         drawPadlock(painter, token, kLockOffOrange, PadlockLook::Open);
         return;
     }
-    const bool deadHolder = holderIsDead();
-    token.moveCenter(m_tokenPosition);
-    const bool away = QLineF(token.center(), m_lockHome.center()).length() > 2;
+    const bool deadHolder = holderIsDead(lock);
+    token.moveCenter(lock.position);
+    const bool away = QLineF(token.center(), lock.home.center()).length() > 2;
     if (away) {
         // Its place, empty while someone has it.
         painter.setPen(QPen(pal.color(QPalette::Mid), 1, Qt::DotLine));
         painter.setBrush(Qt::NoBrush);
-        painter.drawRoundedRect(m_lockHome.adjusted(-2, -2, 2, 2), 4, 4);
+        painter.drawRoundedRect(lock.home.adjusted(-2, -2, 2, 2), 4, 4);
     }
 
     // The queue for the lock, first come first.
+    const QVector<WaitTicket>& tickets = lock.tickets;
     const QColor waitColor = deadHolder ? kDeadRed : stateColor(ipc::WorkerState::WaitingLock);
     const double chipH = line + 2;
     const double chipW = metrics.horizontalAdvance(QStringLiteral("W88")) + 10;
-    if (!m_tickets.isEmpty()) {
+    if (!tickets.isEmpty()) {
         // What the chips are, above them (while they fit in one row).
         const bool oneRow =
-            m_ticketsShown > 0 &&
-            qFuzzyCompare(m_tickets[m_ticketsShown - 1].target.y(), m_tickets.first().target.y());
+            lock.ticketsShown > 0 &&
+            qFuzzyCompare(tickets[lock.ticketsShown - 1].target.y(), tickets.first().target.y());
         if (oneRow || m_ticketsBelow) {
-            const double x = m_ticketsBelow ? m_centre.left() : m_lockHome.right() + 10;
             const double top = m_ticketsBelow ? m_centre.bottom() + 3
-                                              : m_lockHome.center().y() - chipH / 2 - line - 1;
+                                              : lock.home.center().y() - chipH / 2 - line - 1;
+            QRectF box(m_ticketsBelow ? m_centre.left() : lock.home.right() + 10, top, 0, line);
+            box.setRight(width() - 8);
+            QString text =
+                deadHolder ? tr("waiting forever for the lock:") : tr("waiting for the lock:");
+            if (m_twoLocks) {
+                // Each padlock's chips run toward the queue's middle, where
+                // the other's begin; its name already says which lock.
+                text = deadHolder ? tr("waiting forever:") : tr("waiting:");
+                box.setLeft(mirrored ? m_centre.center().x() + 2 : lock.home.right() + 10);
+                box.setRight(mirrored ? lock.home.left() - 10 : m_centre.center().x() - 2);
+            }
             painter.setPen(deadHolder ? kDeadRed : pal.color(QPalette::PlaceholderText));
-            painter.drawText(QRectF(x, top, width() - x - 8, line),
-                             Qt::AlignLeft | Qt::AlignVCenter,
-                             metrics.elidedText(deadHolder ? tr("waiting forever for the lock:")
-                                                           : tr("waiting for the lock:"),
-                                                Qt::ElideRight, width() - x - 8));
+            painter.drawText(box, (mirrored ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                             metrics.elidedText(text, Qt::ElideRight, box.width()));
         }
     }
-    for (int i = 0; i < std::min<int>(m_ticketsShown, int(m_tickets.size())); ++i) {
-        const WaitTicket& t = m_tickets[i];
+    for (int i = 0; i < std::min<int>(lock.ticketsShown, int(tickets.size())); ++i) {
+        const WaitTicket& t = tickets[i];
         const QRectF chip(t.position.x() - chipW / 2, t.position.y() - chipH / 2, chipW, chipH);
         painter.setPen(QPen(waitColor.darker(140), 1));
         painter.setBrush(waitColor);
@@ -1155,16 +1263,16 @@ void ProcessDiagramView::paintLock(QPainter& painter)
         painter.setPen(textOn(waitColor));
         painter.drawText(chip, Qt::AlignCenter, tr("W%1").arg(t.id));
     }
-    if (m_tickets.size() > m_ticketsShown) {
+    if (tickets.size() > lock.ticketsShown) {
         painter.setPen(waitColor);
-        painter.drawText(
-            QRectF(m_moreTicketsAt.x() - chipW, m_moreTicketsAt.y() - chipH / 2, 2 * chipW, chipH),
-            Qt::AlignCenter, tr("+%1").arg(m_tickets.size() - m_ticketsShown));
+        painter.drawText(QRectF(lock.moreTicketsAt.x() - chipW, lock.moreTicketsAt.y() - chipH / 2,
+                                2 * chipW, chipH),
+                         Qt::AlignCenter, tr("+%1").arg(tickets.size() - lock.ticketsShown));
     }
-    const QColor color = deadHolder      ? kDeadRed
-                         : m_holder >= 0 ? stateColor(ipc::WorkerState::HoldingLock)
-                         : m_idle        ? pal.color(QPalette::PlaceholderText)
-                                         : pal.color(QPalette::Text);
+    const QColor color = deadHolder         ? kDeadRed
+                         : lock.holder >= 0 ? stateColor(ipc::WorkerState::HoldingLock)
+                         : m_idle           ? pal.color(QPalette::PlaceholderText)
+                                            : pal.color(QPalette::Text);
     // A halo in the background colour: the padlock reads on any box it sits by.
     painter.setPen(Qt::NoPen);
     painter.setBrush(withAlpha(pal.color(QPalette::Base), 230));

@@ -5,7 +5,10 @@
 // the others put the processes around the shared object (the counter, the
 // array, the semaphore...). The lock is a padlock that travels to its holder,
 // with the processes waiting for it queued up beside it; switched off, it is
-// drawn open and broken. A dead process is crossed out in red.
+// drawn open and broken. A queue has two (as Python's Queue has _wlock and
+// _rlock): the put lock on the producers' side, the get lock on the
+// consumers' side, each with its own holder and its own waiters, since a put
+// and a get never exclude each other. A dead process is crossed out in red.
 //
 // Nothing jumps: the view keeps what it displays (box positions, the queue
 // level, the padlock) and eases it toward what the recording says on every
@@ -18,6 +21,8 @@
 #include <QPointF>
 #include <QRectF>
 #include <QVector>
+
+#include <array>
 
 class QPainter;
 
@@ -46,8 +51,12 @@ public:
     // For tests.
     int processCount() const { return int(m_processes.size()); }
     int crossedOutCount() const;
-    int lockHolder() const { return m_holder; }
-    bool holderIsDead() const;
+    int lockHolder() const { return m_padlocks[0].holder; } // lock 0: a queue's put lock
+    // A queue's get lock (lock 1); -1 where the picture has one lock only.
+    int secondLockHolder() const { return padlockCount() > 1 ? m_padlocks[1].holder : -1; }
+    int padlockCount() const { return m_twoLocks ? 2 : 1; }
+    QList<int> waitingFor(int lock) const; // queued beside that padlock, first come first
+    bool holderIsDead() const;             // of any padlock shown
     double displayedQueueLevel() const { return m_displayedLevel; }
     int targetQueueDepth() const { return m_targetDepth; }
 
@@ -92,6 +101,20 @@ private:
         QPointF position;
         QPointF target;
     };
+    // One padlock of the picture: the scenario's lock, or one of a queue's
+    // two (0 its put lock, 1 its get lock).
+    struct Padlock
+    {
+        int holder = -1;
+        QVector<WaitTicket> tickets; // the processes waiting for it
+        QRectF home;                 // where it rests while nobody holds it
+        QPointF position;            // displayed centre (eased)
+        bool placed = false;
+        bool jumps = false;              // changing hands faster than the eye follows
+        QElapsedTimer sinceHolderChange; // when it last changed hands
+        int ticketsShown = 0;
+        QPointF moreTicketsAt; // where "+N" goes when the rows are full
+    };
     enum class Shape
     {
         Hub,
@@ -109,16 +132,22 @@ private:
     int scenarioLockSwitch() const; // the scenario's "lock": 1 on, 0 off, -1 none
     bool isDead(const Process& process) const;
     const Process* processOf(int id) const;
+    bool holdsLock(int id) const; // any padlock shown
+    bool holderIsDead(const Padlock& lock) const;
+    int padlockOf(const Process& process) const; // the one it waits for
+    void followHolder(Padlock& lock, int holder);
     QRectF boxAt(QPointF centre) const;
-    QPointF tokenTarget() const;
+    QPointF tokenTarget(const Padlock& lock) const;
+    void layoutTickets(Padlock& lock, int index);
 
     void paintHub(QPainter& painter);
     void paintFlow(QPainter& painter);
     void paintQueue(QPainter& painter);
     void paintProcess(QPainter& painter, const Process& process);
     void paintBox(QPainter& painter, const Process& process, const QRectF& box) const;
-    void paintLock(QPainter& painter);
+    void paintLock(QPainter& painter, int index);
     void paintCaption(QPainter& painter);
+    QString deadHolderCaption() const;
     QString centreTitle() const;
     QString centreValue() const;
     QString centreNote() const;
@@ -130,9 +159,9 @@ private:
     bool m_lockEnabled = true;
     int m_scenarioLock = -1; // the scenario's switch as last read (see refresh())
     bool m_lockSeen = false; // some worker used lock 0 (for kinds without a lock switch)
+    bool m_twoLocks = false; // a queue: put lock and get lock
     QVector<Process> m_processes;
-    QVector<WaitTicket> m_tickets;
-    int m_holder = -1;
+    std::array<Padlock, 2> m_padlocks; // the first padlockCount() are shown
 
     // Gauges from the newest sample.
     int m_targetDepth = 0;
@@ -149,17 +178,9 @@ private:
     qint32 m_barrierGeneration = 0;
 
     // Layout (recomputed on resize and when processes come).
-    QRectF m_centre;   // the shared object, or the queue
-    QRectF m_lockHome; // the padlock when nobody holds it
+    QRectF m_centre; // the shared object, or the queue
     QSizeF m_boxSize;
-    QElapsedTimer m_sinceHolderChange; // when the lock last changed hands
-    bool m_tokenJumps = false;
     bool m_ticketsBelow = false; // the waiting chips go under the hub (ring layout)
-    QPointF m_tokenPosition;     // displayed padlock centre (eased)
-    bool m_tokenPlaced = false;
-
-    int m_ticketsShown = 0;
-    QPointF m_moreTicketsAt; // where "+N" goes when the rows are full
 
     QElapsedTimer m_sinceRefresh;
     LineLayer m_lines;     // the live arrows and spokes, reused frame after frame
