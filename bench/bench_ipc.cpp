@@ -201,7 +201,8 @@ double ourQueueItemsPerSecond(int producers, int consumers, uint64_t itemsPerPro
             uint32_t(i < producers ? ipc::Role::Producer : ipc::Role::Consumer));
         segment.workerSlots[i].inUse.store(1);
     }
-    segment.control.lockEnabled[segment.queue.lockIndex].store(1); // lock on
+    segment.control.lockEnabled[segment.queue.putLockIndex].store(1); // locks on
+    segment.control.lockEnabled[segment.queue.getLockIndex].store(1);
     segment.queue.producersRunning.store(producers);
     segment.queue.sentinelsToSend.store(consumers);
     Drainer drainer(segment);

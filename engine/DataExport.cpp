@@ -216,7 +216,7 @@ bool writeSamplesCsv(const QString& path, const Recording& recording, QString* e
         return false;
     const QVector<WorkerRecord> workers = recording.workers();
     file << "time_s,queue_depth,produced,consumed,counter_expected,counter_actual,"
-            "lost_updates,lock_holder";
+            "lost_updates,lock_holder,second_lock_holder";
     for (const WorkerRecord& worker : workers)
         file << ",worker" << worker.id << "_state";
     file << '\n';
@@ -225,7 +225,7 @@ bool writeSamplesCsv(const QString& path, const Recording& recording, QString* e
         file.fixed(s.time, 6) << ',' << s.queueDepth << ',' << s.produced << ',' << s.consumed
                               << ',' << s.counterExpected << ',' << s.counterActual << ','
                               << std::max<qint64>(0, s.counterExpected - s.counterActual) << ','
-                              << s.lockHolder;
+                              << s.lockHolder << ',' << s.secondLockHolder;
         for (qsizetype w = 0; w < workers.size(); ++w)
             file << ',' << stateNameBytes(stateAt(workers[w], s.time, &cursors[w]));
         file << '\n';

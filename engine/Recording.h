@@ -29,6 +29,9 @@ struct Sample
     qint64 produced;
     qint64 consumed;
     qint32 lockHolder; // worker id holding lock 0, -1 if free
+    // Worker id holding lock 1, -1 if free: the queue's get lock (lock 0 is
+    // its put lock, as Python's Queue has _wlock and _rlock), the deadlock's B.
+    qint32 secondLockHolder = -1;
     // Gauges of the synchronisation scenarios (0 where the scenario has none).
     qint32 semaphoreInside;
     qint32 eventWaiting;

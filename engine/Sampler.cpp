@@ -195,6 +195,7 @@ void Sampler::sampleOnce(bool final)
         sample.queueDepth = tail >= head ? qint32(tail - head) : 0;
     }
     sample.lockHolder = m_segment.locks[0].holderWorker.load(std::memory_order_relaxed);
+    sample.secondLockHolder = m_segment.locks[1].holderWorker.load(std::memory_order_relaxed);
 
     m_counters.clear();
     uint64_t offered = 0;

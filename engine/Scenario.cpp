@@ -485,9 +485,10 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
          "for i in range(items): q.put(i)", false},
         {"lock", T::Switch, 0, 1, 1, "",
          QT_TRANSLATE_NOOP("Parameter",
-                           "Guard the queue's buffer with its lock. Switch it off to see "
-                           "concurrent put() and get() lose items or deliver them twice."),
-         "the Queue's internal lock (always on in Python)", true},
+                           "Guard the queue's buffer with its two locks: producers take the "
+                           "put lock, consumers the get lock. Switch them off to see concurrent "
+                           "put() calls lose items and concurrent get() calls deliver them twice."),
+         "the Queue's internal locks, _wlock and _rlock (always on in Python)", true},
         {"produce_us", T::Integer, 0, 1000000, 0, "µs",
          QT_TRANSLATE_NOOP("Parameter",
                            "Time a producer spends making each item before put(). Raise it to "
@@ -501,7 +502,7 @@ const QList<ParameterSpec>& Scenario::parameterSpecs(ScenarioKind kind)
         {"think_us", T::Integer, 0, 100000, 0, "µs",
          QT_TRANSLATE_NOOP("Parameter",
                            "Pause inside put() and get() between reading the queue's indices and "
-                           "updating them. It widens the race window when the lock is off."),
+                           "updating them. It widens the race window when the locks are off."),
          "none: it happens inside the Queue's implementation", true},
         {"put_timeout_ms", T::Integer, 0, 600000, 0, "ms",
          QT_TRANSLATE_NOOP("Parameter",
@@ -564,6 +565,11 @@ const ParameterSpec* Scenario::findSpec(ScenarioKind kind, const QString& key)
         if (key == QLatin1String(spec.key))
             return &spec;
     return nullptr;
+}
+
+bool Scenario::hasPutAndGetLocks(ScenarioKind kind)
+{
+    return kind == ScenarioKind::Queue || kind == ScenarioKind::JoinableQueue;
 }
 
 bool Scenario::usesGuardLock(ScenarioKind kind)

@@ -62,6 +62,9 @@ public:
     static const ParameterSpec* findSpec(ScenarioKind kind, const QString& key);
     // The workers of this kind take guard lock 0 (always, or when its switch is on).
     static bool usesGuardLock(ScenarioKind kind);
+    // The bounded queue's two guard locks: lock 0 for put(), lock 1 for get()
+    // (Python's Queue: _wlock and _rlock). One "lock" switch for both.
+    static bool hasPutAndGetLocks(ScenarioKind kind);
 
     // Built-in scenarios live in resources/scenarios/*.json (compiled in as
     // :/scenarios/NAME.json); names sorted.

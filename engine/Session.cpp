@@ -554,9 +554,11 @@ bool Session::setLiveValue(const QString& key, qint64 value, QString* error)
     if (!m_segment)
         return true;
     ipc::ControlBlock& control = m_segment->segment().control;
-    if (key == QLatin1String("lock"))
-        control.lockEnabled[0].store(value ? 1 : 0);
-    else if (key == QLatin1String("think_us"))
+    if (key == QLatin1String("lock")) {
+        // One switch for all of a scenario's locks (the queue has two).
+        for (auto& enabled : control.lockEnabled)
+            enabled.store(value ? 1 : 0);
+    } else if (key == QLatin1String("think_us"))
         control.thinkUs.store(uint32_t(value));
     else if (key == QLatin1String("produce_us"))
         control.produceDelayUs.store(uint32_t(value));

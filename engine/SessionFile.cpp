@@ -36,7 +36,8 @@ QByteArray headerHash(const QByteArray& header, const QByteArray& body)
     return hash.result();
 }
 
-// The smallest size of each record in the body (a string adds its bytes).
+// The smallest size of each record in the body (a string adds its bytes);
+// format 3 samples are 4 bytes longer (secondLockHolder).
 constexpr qsizetype kSampleBytes = 8 + 4 + 8 * 4 + 4 * 7;
 constexpr qsizetype kEventBytes = 8 + 4 + 2 + 2 + 8 + 8;
 constexpr qsizetype kOverlapBytes = 8 + 4 + 4 + 8 + 8;
@@ -94,8 +95,9 @@ QByteArray encodeBody(const Scenario& scenario, const RecordingData& data, doubl
     out << quint32(data.samples.size());
     for (const Sample& s : data.samples)
         out << s.time << s.queueDepth << s.counterActual << s.counterExpected << s.produced
-            << s.consumed << s.lockHolder << s.semaphoreInside << s.eventWaiting << s.eventSet
-            << s.barrierArrived << s.barrierGeneration << s.messagesInFlight;
+            << s.consumed << s.lockHolder << s.secondLockHolder << s.semaphoreInside
+            << s.eventWaiting << s.eventSet << s.barrierArrived << s.barrierGeneration
+            << s.messagesInFlight;
     out << qint64(data.coarseSamples) << qint64(data.samplesFolded);
 
     out << quint32(data.events.size());
@@ -230,10 +232,10 @@ private:
     QString m_problem;
 };
 
-void readSamples(BodyReader& in, RecordingData* data)
+void readSamples(BodyReader& in, quint32 version, RecordingData* data)
 {
     QVector<Sample>* samples = &data->samples;
-    const qsizetype n = in.count(kSampleBytes, "samples");
+    const qsizetype n = in.count(kSampleBytes + (version >= 3 ? 4 : 0), "samples");
     samples->reserve(n);
     for (qsizetype i = 0; i < n && in.ok(); ++i) {
         Sample s;
@@ -244,6 +246,7 @@ void readSamples(BodyReader& in, RecordingData* data)
         s.produced = in.number<qint64>();
         s.consumed = in.number<qint64>();
         s.lockHolder = in.workerId(-1, "samples");
+        s.secondLockHolder = version >= 3 ? in.workerId(-1, "samples") : -1;
         s.semaphoreInside = in.number<qint32>();
         s.eventWaiting = in.number<qint32>();
         s.eventSet = in.number<qint32>();
@@ -324,7 +327,7 @@ void readWorkers(BodyReader& in, QVector<WorkerRecord>* workers)
 std::optional<RecordingData> decodeRecording(BodyReader& in, quint32 version)
 {
     RecordingData data;
-    readSamples(in, &data);
+    readSamples(in, version, &data);
     readEvents(in, &data.events);
 
     const qsizetype overlaps = in.count(kOverlapBytes, "race overlaps");

@@ -33,8 +33,9 @@ struct LoadedSession
     QDateTime savedAt;
 };
 
-// 2: DeliveryFigures::final after maxDepth (version 1 files still load).
-constexpr int kSessionFormatVersion = 2;
+// 2: DeliveryFigures::final after maxDepth. 3: Sample::secondLockHolder
+// after lockHolder. Older files still load.
+constexpr int kSessionFormatVersion = 3;
 
 // Atomic (QSaveFile): false + *error naming the file and the reason.
 bool saveSession(const QString& path, const Scenario& scenario, const Recording& recording,

@@ -334,6 +334,32 @@ private slots:
                  pdf.mid(pdf.indexOf("/MediaBox"), 40).constData());
     }
 
+    // The report's figures name the locks the scenario has: the queue's put
+    // and get locks, each with its own acquisitions; none for the counter
+    // session here (it runs with its lock off).
+    void report_figuresPerLock()
+    {
+        auto rowsOf = [&](const QString& name) {
+            const Session& s = session(name);
+            QHash<QString, QString> rows;
+            for (const auto& [figure, value] :
+                 reportSummaryRows(s.scenario(), s.recording(), s.elapsedSeconds()))
+                rows.insert(figure, value);
+            return rows;
+        };
+        const QHash<QString, QString> queue = rowsOf(QStringLiteral("queue"));
+        const Recording& queueRecording = session(QStringLiteral("queue")).recording();
+        QVERIFY(queueRecording.lockContention(0).acquisitions > 0);
+        QVERIFY(queueRecording.lockContention(1).acquisitions > 0);
+        QVERIFY2(queue.contains(QStringLiteral("put lock: acquisitions")),
+                 qPrintable(QStringList(queue.keys()).join(QStringLiteral(" | "))));
+        QVERIFY(queue.contains(QStringLiteral("get lock: acquisitions")));
+        QVERIFY(!queue.contains(QStringLiteral("lock: acquisitions")));
+        const QHash<QString, QString> counter = rowsOf(QStringLiteral("counter"));
+        QVERIFY(!counter.contains(QStringLiteral("lock: acquisitions")));
+        QVERIFY(!counter.contains(QStringLiteral("put lock: acquisitions")));
+    }
+
     void headless_everyShownViewAndTheReport()
     {
         // What --export DIR writes besides the data: no window, views made for it.

@@ -70,8 +70,9 @@ QList<QByteArray> csvLines(const QString& path)
 auto fields(const Sample& s)
 {
     return std::tuple(s.time, s.queueDepth, s.counterActual, s.counterExpected, s.produced,
-                      s.consumed, s.lockHolder, s.semaphoreInside, s.eventWaiting, s.eventSet,
-                      s.barrierArrived, s.barrierGeneration, s.messagesInFlight);
+                      s.consumed, s.lockHolder, s.secondLockHolder, s.semaphoreInside,
+                      s.eventWaiting, s.eventSet, s.barrierArrived, s.barrierGeneration,
+                      s.messagesInFlight);
 }
 auto fields(const RecordedEvent& e)
 {
@@ -225,14 +226,14 @@ private slots:
             csvLines(QDir(exportOf(name)).filePath(QStringLiteral("samples.csv")));
         QVERIFY(!lines.isEmpty());
         const QList<QByteArray> header = lines.first().split(',');
-        QCOMPARE(
-            header.mid(0, 8),
-            QList<QByteArray>({"time_s", "queue_depth", "produced", "consumed", "counter_expected",
-                               "counter_actual", "lost_updates", "lock_holder"}));
+        QCOMPARE(header.mid(0, 9),
+                 QList<QByteArray>({"time_s", "queue_depth", "produced", "consumed",
+                                    "counter_expected", "counter_actual", "lost_updates",
+                                    "lock_holder", "second_lock_holder"}));
         const QVector<WorkerRecord> workers = recording.workers();
-        QCOMPARE(header.size(), 8 + workers.size());
+        QCOMPARE(header.size(), 9 + workers.size());
         for (qsizetype w = 0; w < workers.size(); ++w)
-            QCOMPARE(header[8 + w], QStringLiteral("worker%1_state").arg(workers[w].id).toUtf8());
+            QCOMPARE(header[9 + w], QStringLiteral("worker%1_state").arg(workers[w].id).toUtf8());
         QCOMPARE(lines.size() - 1, recording.samplesFrom(0).size());
         QVERIFY(lines.size() > 10);
         QSet<QByteArray> states;
@@ -240,7 +241,7 @@ private slots:
             const QList<QByteArray> row = lines[i].split(',');
             QCOMPARE(row.size(), header.size());
             for (qsizetype w = 0; w < workers.size(); ++w)
-                states.insert(row[8 + w]);
+                states.insert(row[9 + w]);
         }
         QVERIFY2(!states.contains("unknown"), states.values().join(' ').constData());
         QVERIFY(states.contains("working") || states.contains("holding_lock"));
@@ -453,7 +454,7 @@ private slots:
         original.appendEvents(states);
         for (qsizetype i = 0; i < samples; ++i)
             original.appendSample(
-                {double(i) * 1e-3, qint32(i % 17), 0, 0, i, i, -1, 0, 0, 0, 0, 0, 0});
+                {double(i) * 1e-3, qint32(i % 17), 0, 0, i, i, -1, -1, 0, 0, 0, 0, 0, 0});
         QVERIFY(original.samplesFrom(0).size() < samples); // folded
         QVERIFY(original.intervalsFrom(0, 0).size() < states.size());
         DeliveryFigures verdict; // the run's end: its lost count is final
@@ -486,6 +487,56 @@ private slots:
         QCOMPARE(sessionSummary(scenario, reopened, 1), sessionSummary(scenario, original, 1));
         QVERIFY(reopened.deliveryFigures().final);
         QCOMPARE(reopened.deliveryFigures().lost, quint64(1));
+    }
+
+    // A format 2 file (before Sample::secondLockHolder) still opens: its
+    // samples read as before, with nobody holding lock 1. The file is made
+    // from a format 3 one by taking the 4 bytes out of every sample.
+    void session_formatTwoFileOpensWithoutSecondHolder()
+    {
+        Recording original;
+        original.addWorker(0, ipc::Role::Producer, 4242, 0);
+        original.addWorker(1, ipc::Role::Consumer, 4243, 0);
+        constexpr int kSamples = 50;
+        for (int i = 0; i < kSamples; ++i)
+            original.appendSample({i * 1e-3, i % 5, 7, 8, i, i, i % 2 ? 0 : -1, i % 3 ? 1 : -1, 11,
+                                   12, 13, 14, 15, 16});
+        const QString path = m_dir.filePath(QStringLiteral("format3.ipcscope"));
+        const Scenario scenario(ScenarioKind::Queue);
+        QString error;
+        QVERIFY2(saveSession(path, scenario, original, 1.0, &error), qPrintable(error));
+        const QByteArray plain = qUncompress(readAll(path).mid(64));
+        QVERIFY(!plain.isEmpty());
+
+        // Scenario string, duration, saved-at, sample count, then the samples.
+        const qsizetype samplesAt = 4 + qFromBigEndian<quint32>(plain.constData()) + 8 + 8 + 4;
+        QCOMPARE(qFromBigEndian<quint32>(plain.constData() + samplesAt - 4), quint32(kSamples));
+        constexpr qsizetype kFormat3Sample = 8 + 4 + 8 * 4 + 4 * 8;
+        constexpr qsizetype kSecondHolderAt = 8 + 4 + 8 * 4 + 4; // after lockHolder
+        QByteArray older = plain.first(samplesAt);
+        for (int i = 0; i < kSamples; ++i) {
+            const qsizetype at = samplesAt + i * kFormat3Sample;
+            QCOMPARE(qFromBigEndian<qint32>(plain.constData() + at + kSecondHolderAt),
+                     i % 3 ? 1 : -1);
+            older += plain.mid(at, kSecondHolderAt);
+            older += plain.mid(at + kSecondHolderAt + 4, kFormat3Sample - kSecondHolderAt - 4);
+        }
+        older += plain.mid(samplesAt + kSamples * kFormat3Sample);
+        const QString olderPath = m_dir.filePath(QStringLiteral("format2.ipcscope"));
+        writeAll(olderPath, plainSessionFile(older, 2));
+
+        const std::optional<LoadedSession> loaded = loadSession(olderPath, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        const QVector<Sample> samples = loaded->recording->samplesFrom(0);
+        QCOMPARE(samples.size(), kSamples);
+        for (int i = 0; i < kSamples; ++i) {
+            Sample expected = original.samplesFrom(i).first();
+            expected.secondLockHolder = -1;
+            QVERIFY2(fields(samples[i]) == fields(expected), qPrintable(QString::number(i)));
+        }
+        QCOMPARE(loaded->recording->workers().size(), 2);
+        // The format 3 file it was made from keeps the second holder.
+        QCOMPARE(loadSession(path, &error)->recording->samplesFrom(1).first().secondLockHolder, 1);
     }
 
     // A session saved while its workers still ran reopens with them running,

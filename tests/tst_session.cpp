@@ -106,6 +106,45 @@ private slots:
         expectNothingLeft(pids);
     }
 
+    // As Python's Queue (_wlock, _rlock): producers take the put lock (0),
+    // consumers the get lock (1), so a put and a get can be under way at once.
+    void queue_producersAndConsumersHoldTheirOwnLocks()
+    {
+        Scenario scenario = queue(2, 2, 4, 100'000, true);
+        QString error;
+        scenario.setValue(QStringLiteral("think_us"), 2'000, &error); // holds of 2 ms
+        Session session(scenario);
+        QVERIFY2(session.start(&error), qPrintable(error));
+        const QList<qint64> pids = session.livePids();
+        const Recording& recording = session.recording();
+        QHash<int, ipc::Role> roles;
+        for (const WorkerRecord& worker : recording.workers())
+            roles.insert(worker.id, worker.role);
+        auto roleOf = [&](int worker) { return roles.value(worker, ipc::Role::None); };
+        auto bothHeld = [&] {
+            for (const Sample& s : recording.samplesFrom(0))
+                if (s.lockHolder >= 0 && s.secondLockHolder >= 0)
+                    return roleOf(s.lockHolder) == ipc::Role::Producer &&
+                           roleOf(s.secondLockHolder) == ipc::Role::Consumer;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(bothHeld(), 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(recording.deliveryFigures().consumed > 20, 20'000);
+        session.stop();
+        QVERIFY(runToEnd(session, 10'000));
+        int acquisitions[2] = {0, 0};
+        for (const RecordedEvent& e : recording.eventsFrom(0)) {
+            if (e.type != ipc::EventType::LockAcquired)
+                continue;
+            QVERIFY(e.object <= 1);
+            QCOMPARE(roleOf(e.worker), e.object == 0 ? ipc::Role::Producer : ipc::Role::Consumer);
+            ++acquisitions[e.object];
+        }
+        QVERIFY(acquisitions[0] > 0 && acquisitions[1] > 0);
+        QCOMPARE(recording.deliveryFigures().duplicated, 0u);
+        expectNothingLeft(pids);
+    }
+
     void queue_lockOff_finishesAndCountsDamage()
     {
         Scenario scenario = queue(3, 2, 4, 5'000, false);

@@ -382,13 +382,22 @@ Rows summaryRows(const Scenario& scenario, const Recording& recording, double du
                          .arg(number(double(q.maxDepth)),
                               number(double(scenario.value(QStringLiteral("capacity")))))});
     }
-    const ContentionFigures lock = recording.lockContention(0);
-    if (lock.acquisitions > 0) {
-        rows.append({ChartText::tr("lock acquisitions"), number(double(lock.acquisitions))});
-        rows.append({ChartText::tr("mean wait for the lock"),
+    auto lockRows = [&](int index, const QString& name) {
+        const ContentionFigures lock = recording.lockContention(index);
+        if (lock.acquisitions == 0)
+            return;
+        rows.append(
+            {ChartText::tr("%1: acquisitions").arg(name), number(double(lock.acquisitions))});
+        rows.append({ChartText::tr("%1: mean wait").arg(name),
                      ChartText::tr("%1 ms").arg(number(lock.meanWaitMs(), 3))});
-        rows.append({ChartText::tr("longest wait for the lock"),
+        rows.append({ChartText::tr("%1: longest wait").arg(name),
                      ChartText::tr("%1 ms").arg(number(double(lock.maxWaitNs) / 1e6, 3))});
+    };
+    if (Scenario::hasPutAndGetLocks(scenario.kind())) {
+        lockRows(0, ChartText::tr("put lock"));
+        lockRows(1, ChartText::tr("get lock"));
+    } else {
+        lockRows(0, ChartText::tr("lock"));
     }
     const QJsonObject mechanism = recording.mechanismFigures();
     for (auto it = mechanism.begin(); it != mechanism.end(); ++it) {
@@ -448,6 +457,12 @@ int drawTable(QPainter* painter, const QRect& area, const QString& heading, cons
 constexpr QSize kReportViewSize{760, 330};
 
 } // namespace
+
+QList<QPair<QString, QString>> reportSummaryRows(const Scenario& scenario,
+                                                 const Recording& recording, double durationS)
+{
+    return summaryRows(scenario, recording, durationS);
+}
 
 bool exportReport(const QList<LiveView*>& views, const Scenario& scenario,
                   const Recording& recording, double durationS, const QString& path, bool overwrite,

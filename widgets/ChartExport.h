@@ -65,6 +65,10 @@ void drawChart(QCPPainter* painter, const QRect& target, LiveView* view, const Q
 bool exportChart(LiveView* view, const Scenario& scenario, const QString& path, ChartFormat format,
                  const ChartOptions& options, QString* error);
 
+// The report's table of figures: (name, value) rows, translated.
+QList<QPair<QString, QString>> reportSummaryRows(const Scenario& scenario,
+                                                 const Recording& recording, double durationS);
+
 // The A4 report. *pages (if given): how many pages it has.
 bool exportReport(const QList<LiveView*>& views, const Scenario& scenario,
                   const Recording& recording, double durationS, const QString& path, bool overwrite,

@@ -23,7 +23,7 @@ namespace ipcscope::ipc {
 
 constexpr uint64_t kMagic = 0x3150435343504931ull; // "1IPCSCP1" little-endian
 // Bump whenever any struct below changes shape or meaning.
-constexpr uint32_t kLayoutVersion = 4;
+constexpr uint32_t kLayoutVersion = 5;
 
 constexpr int kMaxWorkers = 256;
 constexpr int kMaxLocks = 4;
@@ -293,14 +293,20 @@ struct alignas(64) SharedSemaphore // a cache line each: producers post one, con
 struct BoundedQueue
 {
     explicit BoundedQueue(uint32_t capacity_)
-        : freeSlots(capacity_), usedSlots(0), capacity(capacity_), lockIndex(0)
+        : freeSlots(capacity_), usedSlots(0), capacity(capacity_), putLockIndex(0), getLockIndex(1)
     {
     }
 
     SharedSemaphore freeSlots;
     SharedSemaphore usedSlots;
     uint32_t capacity;
-    uint32_t lockIndex; // which GuardLock guards the indices
+    // Two GuardLocks, as Python's Queue has _wlock and _rlock: producers take
+    // the put lock around `tail`, consumers the get lock around `head`. A put
+    // and a get never need to exclude each other (the semaphores keep them on
+    // different slots), and one lock for both would make every item move the
+    // lock's cache line between a producer's core and a consumer's.
+    uint32_t putLockIndex;
+    uint32_t getLockIndex;
     // Monotonic indices; slot = index % capacity. Read-think-write without
     // the lock, exactly like the counter, so "lock off" really loses items.
     alignas(64) std::atomic<uint64_t> tail; // next to put

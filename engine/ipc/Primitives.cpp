@@ -690,8 +690,8 @@ QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs
     // JoinableQueue.put() counts the task before the item is in.
     if (key != kSentinelKey && context.segment().control.joinable.load(std::memory_order_relaxed))
         queue.unfinishedTasks.fetch_add(1, std::memory_order_acq_rel);
-    const bool locked = lockSwitchOn(context, queue.lockIndex);
-    if (locked && !acquireGuard(context, int(queue.lockIndex))) {
+    const bool locked = lockSwitchOn(context, queue.putLockIndex);
+    if (locked && !acquireGuard(context, int(queue.putLockIndex))) {
         semaphorePost(queue.freeSlots);
         return QueueResult::Stopped;
     }
@@ -704,7 +704,7 @@ QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs
     queue.itemTimeNs[tail % queue.capacity].store(putNs, std::memory_order_relaxed);
     queue.tail.store(tail + 1, std::memory_order_relaxed);
     if (locked)
-        releaseGuard(context, int(queue.lockIndex), putNs);
+        releaseGuard(context, int(queue.putLockIndex), putNs);
     // The gauge the Sampler reads (depth = puts - gets); the event's depth is
     // the used-slots count the post returns, without reading the consumers'
     // cache line on every item.
@@ -732,8 +732,8 @@ QueueResult queueTryGet(WorkerContext& context, uint32_t timeoutMs, uint64_t* ke
         deadlineAfter(timeoutMs));
     if (!acquired)
         return context.stopRequested() ? QueueResult::Stopped : QueueResult::FullOrEmpty;
-    const bool locked = lockSwitchOn(context, queue.lockIndex);
-    if (locked && !acquireGuard(context, int(queue.lockIndex))) {
+    const bool locked = lockSwitchOn(context, queue.getLockIndex);
+    if (locked && !acquireGuard(context, int(queue.getLockIndex))) {
         semaphorePost(queue.usedSlots);
         return QueueResult::Stopped;
     }
@@ -743,7 +743,7 @@ QueueResult queueTryGet(WorkerContext& context, uint32_t timeoutMs, uint64_t* ke
     queue.head.store(head + 1, std::memory_order_relaxed);
     const uint64_t gotNs = monotonicNs(); // the release's and the ItemGot's time
     if (locked)
-        releaseGuard(context, int(queue.lockIndex), gotNs);
+        releaseGuard(context, int(queue.getLockIndex), gotNs);
     queue.gets.fetch_add(1, std::memory_order_acq_rel);
     semaphorePost(queue.freeSlots);
     const int64_t depth = itemsLeft;
