@@ -106,28 +106,43 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>lock acquisitions</source>
-        <translation>获得锁的次数</translation>
+        <location line="+9"/>
+        <source>%1: acquisitions</source>
+        <translation>%1：获取次数</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>mean wait for the lock</source>
-        <translation>平均等锁时间</translation>
+        <source>%1: mean wait</source>
+        <translation>%1：平均等待</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: longest wait</source>
+        <translation>%1：最长等待</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>put lock</source>
+        <translation>放入锁</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>get lock</source>
+        <translation>取出锁</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lock</source>
+        <translation>锁</translation>
+    </message>
+    <message>
+        <location line="-8"/>
         <location line="+2"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location line="-1"/>
-        <source>longest wait for the lock</source>
-        <translation>最长等锁时间</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>events recorded</source>
         <translation>记录的事件</translation>
     </message>
@@ -137,7 +152,7 @@
         <translation>丢弃的事件</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+80"/>
         <source>ipcscope report: %1</source>
         <translation>ipcscope 报告：%1</translation>
     </message>
@@ -576,11 +591,16 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
     </message>
     <message>
         <location line="+5"/>
-        <source>Guard the queue&apos;s buffer with its lock. Switch it off to see concurrent put() and get() lose items or deliver them twice.</source>
-        <translation>用锁保护队列的缓冲区。关掉它，就能看到并发的 put() 和 get() 丢失物品或重复投递。</translation>
+        <source>Guard the queue&apos;s buffer with its two locks: producers take the put lock, consumers the get lock. Switch them off to see concurrent put() calls lose items and concurrent get() calls deliver them twice.</source>
+        <translation>用两把锁保护队列的缓冲区：生产者拿放入锁，消费者拿取出锁。关掉它们，就能看到并发的 put() 丢失物品、并发的 get() 重复投递物品。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
+        <source>Pause inside put() and get() between reading the queue&apos;s indices and updating them. It widens the race window when the locks are off.</source>
+        <translation>put() 和 get() 内部在读取队列下标与更新下标之间的停顿。关掉锁时，它会加宽竞态窗口。</translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>Time a producer spends making each item before put(). Raise it to make consumers wait on an empty queue.</source>
         <translation>生产者在 put() 之前制作每个物品所花的时间。调大它，消费者就会在空队列前等待。</translation>
     </message>
@@ -590,12 +610,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>消费者在 get() 之后处理每个物品所花的时间。调大它，队列会被填满，生产者会阻塞在 put() 上。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Pause inside put() and get() between reading the queue&apos;s indices and updating them. It widens the race window when the lock is off.</source>
-        <translation>put() 和 get() 内部在读取队列下标与更新下标之间的停顿。关掉锁时，它会加宽竞态窗口。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>put(item, timeout=…): give up after this long on a full queue (queue.Full is counted and the put retried). 0: wait as long as it takes.</source>
         <translation>put(item, timeout=…)：队列满时等待这么久后放弃（记一次 queue.Full，然后重试 put）。0：一直等下去。</translation>
     </message>
@@ -618,7 +633,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
 <context>
     <name>Role</name>
     <message>
-        <location filename="../engine/Recording.cpp" line="+565"/>
+        <location filename="../engine/Recording.cpp" line="+573"/>
         <source>incrementer</source>
         <translation>自增进程</translation>
     </message>
@@ -706,13 +721,13 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
 <context>
     <name>Scenario</name>
     <message>
-        <location filename="../engine/Scenario.cpp" line="-444"/>
-        <location line="+634"/>
+        <location filename="../engine/Scenario.cpp" line="-445"/>
+        <location line="+640"/>
         <source>an array</source>
         <translation>一个数组</translation>
     </message>
     <message>
-        <location line="-632"/>
+        <location line="-638"/>
         <source>an object</source>
         <translation>一个对象</translation>
     </message>
@@ -753,7 +768,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>无法读取场景文件 %1：文件超过 %2 字节，远远超出一个场景所需</translation>
     </message>
     <message>
-        <location line="+477"/>
+        <location line="+483"/>
         <source>built-in scenario %1: %2</source>
         <translation>内置场景 %1：%2</translation>
     </message>
@@ -832,7 +847,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
 <context>
     <name>SessionFile</name>
     <message>
-        <location filename="../engine/SessionFile.cpp" line="+165"/>
+        <location filename="../engine/SessionFile.cpp" line="+167"/>
         <source>it ends too early</source>
         <translation>文件提前结束</translation>
     </message>
@@ -852,7 +867,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>文件剩余部分容纳不下 %1 个 %2</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <location line="+60"/>
         <source>folded counts out of range in %1</source>
         <translation>%1 中的折叠计数超出范围</translation>
@@ -1201,43 +1216,43 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location line="+102"/>
-        <location line="+329"/>
+        <location line="+112"/>
+        <location line="+354"/>
         <source>Wheel: zoom the time axis · drag: pan · double-click: show all
 (while following, the wheel changes how many seconds are shown)</source>
         <translation>滚轮：缩放时间轴 · 拖动：平移 · 双击：显示全部
 （跟随最新数据时，滚轮改变显示的秒数）</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-346"/>
         <source>Lock holders over time</source>
         <translation>锁持有者时间线</translation>
     </message>
     <message>
-        <location line="+336"/>
+        <location line="+361"/>
         <location line="+16"/>
         <source>W%1 · %2</source>
         <translation>W%1 · %2</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+116"/>
         <source>Not started: press Start to launch the processes</source>
         <translation>尚未开始：按“开始”启动进程</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>Lock held by dead W%1</source>
         <translation>锁被已死亡的 W%1 持有</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-24"/>
         <source>%n process(es) stuck waiting forever</source>
         <translation>
             <numerusform>%n 个进程永远卡在等待中</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+29"/>
         <source>Lock off: the processes skip it, nobody holds it or waits for it</source>
         <translation>锁已关闭：进程跳过它，没有进程持有或等待它</translation>
     </message>
@@ -1264,7 +1279,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>此场景没有锁：各行显示每个进程何时被阻塞</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-97"/>
         <source>holds</source>
         <translation>持有</translation>
     </message>
@@ -1279,22 +1294,62 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>阻塞</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+66"/>
+        <source>Put lock held by dead W%1</source>
+        <translation>放入锁被已死亡的 W%1 持有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put lock held by W%1</source>
+        <translation>放入锁被 W%1 持有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Put lock free</source>
+        <translation>放入锁空闲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>get lock held by dead W%1</source>
+        <translation>取出锁被已死亡的 W%1 持有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>get lock held by W%1</source>
+        <translation>取出锁被 W%1 持有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>get lock free</source>
+        <translation>取出锁空闲</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lock off: puts and gets skip their locks, nobody holds or waits for them</source>
+        <translation>锁已关闭：放入和取出都跳过各自的锁，没有进程持有或等待它们</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Acquisitions %1 (put %2, get %3) · mean wait %4 · max wait %5</source>
+        <translation>获取次数 %1（放入 %2，取出 %3）· 平均等待 %4 · 最长等待 %5</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Acquisitions %1 · mean wait %2 · max wait %3</source>
         <translation>获取次数 %1 · 平均等待 %2 · 最长等待 %3</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Entries %1 · mean wait for a permit %2 · max wait %3</source>
         <translation>进入次数 %1 · 平均等待许可证 %2 · 最长等待 %3</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+117"/>
         <source>No processes</source>
         <translation>没有进程</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>stuck</source>
         <translation>卡住</translation>
     </message>
@@ -2288,13 +2343,13 @@ The default scenario is used instead.</source>
         <translation>进程</translation>
     </message>
     <message>
-        <location line="+257"/>
-        <location line="+638"/>
+        <location line="+301"/>
+        <location line="+687"/>
         <source>W%1 · %2</source>
         <translation>W%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location line="-404"/>
+        <location line="-430"/>
         <source>%n process(es)</source>
         <translation>
             <numerusform>%n 个进程</numerusform>
@@ -2323,24 +2378,29 @@ The default scenario is used instead.</source>
         <translation>尚未开始：请按“开始”</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+38"/>
         <source>lock held by dead W%1</source>
         <translation>锁被已死亡的 W%1 持有</translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>put lock held by dead W%1</source>
+        <translation>放入锁被已死亡的 W%1 持有</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>get lock held by dead W%1</source>
+        <translation>取出锁被已死亡的 W%1 持有</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%n waiting forever</source>
         <translation>
             <numerusform>%n 个永远在等待</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>lock off: nobody waits, puts and gets race</source>
-        <translation>锁已关闭：无人等待，放入与取出互相竞争</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+18"/>
         <location line="+27"/>
         <source>shared state</source>
         <translation>共享状态</translation>
@@ -2471,12 +2531,12 @@ The default scenario is used instead.</source>
     </message>
     <message>
         <location line="+96"/>
-        <location line="+91"/>
+        <location line="+105"/>
         <source>W%1</source>
         <translation>W%1</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-97"/>
         <source>pid %1</source>
         <translation>pid %1</translation>
     </message>
@@ -2496,17 +2556,42 @@ The default scenario is used instead.</source>
         <translation>锁已关闭：无人等待，更新互相竞争</translation>
     </message>
     <message>
-        <location line="+444"/>
+        <location line="-1"/>
+        <source>lock off: puts race with puts, gets with gets</source>
+        <translation>锁已关闭：放入与放入竞争，取出与取出竞争</translation>
+    </message>
+    <message>
+        <location line="+412"/>
+        <source>get lock</source>
+        <translation>取出锁</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>put lock</source>
+        <translation>放入锁</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>waiting forever for the lock:</source>
         <translation>永远在等待锁：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>waiting for the lock:</source>
         <translation>正在等待锁：</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+4"/>
+        <source>waiting forever:</source>
+        <translation>永远在等待：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>waiting:</source>
+        <translation>等待中：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>+%1</source>
         <translation>+%1</translation>
     </message>
@@ -2741,7 +2826,7 @@ The default scenario is used instead.</source>
 <context>
     <name>ipcscope::Session</name>
     <message>
-        <location filename="../engine/Session.cpp" line="+155"/>
+        <location filename="../engine/Session.cpp" line="+154"/>
         <source>this session has already run</source>
         <translation>这个会话已经运行过了</translation>
     </message>
@@ -2796,7 +2881,7 @@ The default scenario is used instead.</source>
         <translation>会话运行时不能修改 %1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>producers and consumers can only be added to a running queue session</source>
         <translation>只能向正在运行的队列会话添加生产者和消费者</translation>
     </message>
