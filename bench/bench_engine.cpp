@@ -270,15 +270,21 @@ void benchCaptureWith(bool lock, const std::string& prefix)
     sampler.wait();
     sampler.sampleOnce(true);
 
-    // Every push the probe attempted: written (head) or dropped.
-    uint64_t produced = 0, dropped = 0;
+    // Every record push the probe attempted (written: head, or dropped), and
+    // the events riding on them: with the lock on, each increment's
+    // LockAcquired rides on its CounterRead and its LockReleased on its
+    // CounterWrite (4 events in 2 records).
+    uint64_t produced = 0, records = 0, dropped = 0;
     for (int i = 0; i < workers; ++i) {
-        produced +=
-            segment.workerSlots[i].ring.head.load() + segment.workerSlots[i].ring.dropped.load();
-        dropped += segment.workerSlots[i].ring.dropped.load();
+        const ipc::WorkerSlot& slot = segment.workerSlots[i];
+        records += slot.ring.head.load() + slot.ring.dropped.load();
+        produced += (lock ? 2 * slot.ops.load() : 0);
+        dropped += slot.ring.dropped.load();
     }
+    produced += records;
     report(prefix + "_workers", workers);
     report(prefix + "_events_produced", double(produced));
+    report(prefix + "_ring_records", double(records));
     report(prefix + "_events_captured", double(recording.eventsRecorded()));
     report(prefix + "_events_dropped", double(dropped));
     report(prefix + "_events_not_kept", double(recording.eventsNotKept()));

@@ -645,7 +645,9 @@ HOW = """\
   paints). Show-all frames (the whole 10 minutes on screen) are in the details.
 - **9** `ipcscope-bench-engine --only capture`: 8 forked processes run the real
   `incrementCounter` (lock on) paced to 1 M events/s together for 3 s; the real `Sampler` at
-  1 kHz drains, analyzes and records. Produced = every push attempted (ring head + dropped).
+  1 kHz drains, analyzes and records. Produced = every ring record pushed (written or dropped)
+  plus the lock events riding on them (with the lock on, an increment's LockAcquired rides on its
+  CounterRead's record and its LockReleased on its CounterWrite's: 4 events in 2 records).
 - **10** `ipcscope-bench-engine --only memory`: a real `Recording` fed as the Sampler feeds it
   (one `Sample` per ms, worker counters, that millisecond's events), as fast as it goes:
   16 incrementers, each one locked increment every 10 ms (4 events, 2 state changes).

@@ -111,8 +111,27 @@ void Sampler::mergeRunsByTime(uint64_t startNs)
         RunHead& top = m_heads.front();
         Run& run = m_runs[top.run];
         const ipc::EventRecord& record = m_drained[run.begin];
-        m_batch.push_back({ipc::secondsAfter(startNs, record.timeNs), run.worker,
-                           ipc::EventType(record.type), record.object, record.a, record.b});
+        const double time = ipc::secondsAfter(startNs, record.timeNs);
+        const uint16_t riding = record.type & (ipc::kRidesLockAcquired | ipc::kRidesLockReleased);
+        if (riding == 0) {
+            m_batch.push_back(
+                {time, run.worker, ipc::EventType(record.type), record.object, record.a, record.b});
+        } else { // one record, two events (Layout.h)
+            const RecordedEvent lockEvent{
+                time,
+                run.worker,
+                riding == ipc::kRidesLockAcquired ? ipc::EventType::LockAcquired
+                                                  : ipc::EventType::LockReleased,
+                quint16((record.type & ipc::kRidingLockBits) >> ipc::kRidingLockShift),
+                qint64(record.reserved),
+                0};
+            if (riding == ipc::kRidesLockAcquired)
+                m_batch.push_back(lockEvent);
+            m_batch.push_back({time, run.worker, ipc::EventType(record.type & ipc::kMainEventMask),
+                               record.object, record.a, record.b});
+            if (riding == ipc::kRidesLockReleased)
+                m_batch.push_back(lockEvent);
+        }
         if (++run.begin < run.end) {
             top.timeNs = m_drained[run.begin].timeNs;
         } else {

@@ -3,6 +3,7 @@
 #include "RaceAnalyzer.h"
 #include "Sampler.h"
 #include "WaitForGraph.h"
+#include "ipc/Probe.h"
 #include "ipc/Segment.h"
 
 #include <QTest>
@@ -241,6 +242,42 @@ private slots:
     // A round takes what its time budget allows and no more: the rest stays
     // in the ring, and what a full ring cannot hold is dropped and counted
     // (the status bar shows it). Nothing is lost without being counted.
+    // A lock event rides on the event at its moment (Probe::emitWithLockEvent):
+    // one ring record, and the Sampler writes out both events, the
+    // acquisition before its event and the release after, with the lock's
+    // index and time; a time that needs over 32 bits takes a record of its own.
+    void sampler_ridingLockEvents_comeOutAsTwoEvents()
+    {
+        SampledSegment session(2);
+        ipc::WorkerSlot& slot = session.owned.segment().workerSlots[1];
+        ipc::Probe probe(slot);
+        const uint64_t t = SampledSegment::kStartNs;
+        probe.emitWithLockEvent(t + 1000, EventType::CounterRead, 0, 41, 0, EventType::LockAcquired,
+                                2, 250);
+        probe.emitWithLockEvent(t + 2000, EventType::ItemGot, 0, 77, 3, EventType::LockReleased, 1,
+                                900);
+        const uint64_t longHold = 5'000'000'000ull; // 5 s: over 32 bits of ns
+        probe.emitWithLockEvent(t + 3000, EventType::ArrayWrite, 4, 8, 7, EventType::LockReleased,
+                                0, longHold);
+        QCOMPARE(slot.ring.head.load(), 4u); // 2 + 2 riding, the long hold on its own
+        session.sampler->sampleOnce(true);
+        const QVector<RecordedEvent> events = session.recording.eventsFrom(0);
+        using E = EventType;
+        const QVector<std::tuple<E, quint16, qint64, qint64>> expected{
+            {E::LockAcquired, 2, 250, 0}, {E::CounterRead, 0, 41, 0},
+            {E::ItemGot, 0, 77, 3},       {E::LockReleased, 1, 900, 0},
+            {E::ArrayWrite, 4, 8, 7},     {E::LockReleased, 0, qint64(longHold), 0}};
+        QCOMPARE(events.size(), expected.size());
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            QCOMPARE(std::tuple(events[i].type, events[i].object, events[i].a, events[i].b),
+                     expected[i]);
+            QCOMPARE(events[i].worker, 1);
+        }
+        QCOMPARE(events[0].time, events[1].time);
+        QCOMPARE(events[2].time, events[3].time);
+        QVERIFY(events[1].time < events[2].time);
+    }
+
     void sampler_budgetedRound_leavesTheRestCountedAsDropped()
     {
         SampledSegment session(1);

@@ -175,6 +175,20 @@ enum class EventType : uint16_t
                       // but put_nowait() found no room
 };
 
+// A ring record can carry a lock event that happened at the moment of its
+// main event: the lock acquired just before it (LockAcquired, a = wait) or
+// released just after it (LockReleased, a = hold), the lock's `a` in
+// EventRecord::reserved. One record instead of two on the hot paths (a queue
+// item, a locked increment): the ring's stores are most of what observing
+// costs there. Only the Sampler sees such records; it writes the two events
+// out (ridingLockEvent). The low byte of `type` is the main event.
+constexpr uint16_t kMainEventMask = 0x00FF;
+constexpr uint16_t kRidesLockAcquired = 0x8000; // the lock event comes first
+constexpr uint16_t kRidesLockReleased = 0x4000; // the lock event comes last
+constexpr uint16_t kRidingLockBits = 0x3000;    // the lock's index
+constexpr int kRidingLockShift = 12;
+static_assert(kMaxLocks <= 4);
+
 // A queue item's identity: producer id + 1 in the top 16 bits, sequence in
 // the low 48. 0 means "slot never written", kSentinelKey means "stop".
 constexpr uint64_t kSentinelKey = ~0ull;

@@ -250,7 +250,7 @@ constexpr uint64_t kNotWaited = UINT64_MAX;
 
 } // namespace
 
-bool acquireGuard(WorkerContext& context, int index, uint64_t* acquiredNs)
+bool acquireGuard(WorkerContext& context, int index, uint64_t* acquiredNs, uint64_t* waitedNs)
 {
     GuardLock& lock = context.segment().locks[index];
     uint64_t asked = kNotWaited;
@@ -296,14 +296,17 @@ bool acquireGuard(WorkerContext& context, int index, uint64_t* acquiredNs)
     lock.holderSinceNs.store(now, std::memory_order_relaxed);
     addAsOnlyWriter(lock.acquisitions, 1); // only the holder writes it
     context.probe().setStateImplied(WorkerState::HoldingLock, now);
-    context.probe().emitAt(now, EventType::LockAcquired, uint16_t(index),
-                           asked == kNotWaited ? 0 : int64_t(now - asked));
+    const uint64_t waited = asked == kNotWaited ? 0 : now - asked;
+    if (waitedNs)
+        *waitedNs = waited;
+    else
+        context.probe().emitAt(now, EventType::LockAcquired, uint16_t(index), int64_t(waited));
     if (acquiredNs)
         *acquiredNs = now;
     return true;
 }
 
-void releaseGuard(WorkerContext& context, int index, uint64_t nowNs)
+void releaseGuard(WorkerContext& context, int index, uint64_t nowNs, uint64_t* heldNs)
 {
     GuardLock& lock = context.segment().locks[index];
     const uint64_t heldSince = lock.holderSinceNs.load(std::memory_order_relaxed);
@@ -315,7 +318,11 @@ void releaseGuard(WorkerContext& context, int index, uint64_t nowNs)
         lock.mutex.unlock();
     const uint64_t now = nowNs != 0 ? nowNs : monotonicNs();
     context.probe().setStateImplied(WorkerState::Working, now);
-    context.probe().emitAt(now, EventType::LockReleased, uint16_t(index), int64_t(now - heldSince));
+    if (heldNs)
+        *heldNs = now - heldSince;
+    else
+        context.probe().emitAt(now, EventType::LockReleased, uint16_t(index),
+                               int64_t(now - heldSince));
 }
 
 bool takeLockPair(WorkerContext& context, int first, int second)
@@ -354,15 +361,20 @@ uint32_t thinkUs(WorkerContext& context)
 bool incrementCounter(WorkerContext& context)
 {
     const bool locked = lockSwitchOn(context, 0); // decided once: the switch may flip meanwhile
-    uint64_t acquiredNs = 0;
-    if (locked && !acquireGuard(context, 0, &acquiredNs))
+    uint64_t acquiredNs = 0, waitedNs = 0;
+    if (locked && !acquireGuard(context, 0, &acquiredNs, &waitedNs))
         return false;
     SharedCounter& counter = context.segment().counter;
     Probe& probe = context.probe();
     const int64_t read = counter.value.load(std::memory_order_relaxed);
     // Under the lock the read follows the acquisition by a few instructions:
-    // its time (one clock read fewer; no other worker can act in between).
-    probe.emitAt(locked ? acquiredNs : monotonicNs(), EventType::CounterRead, 0, read);
+    // its time (one clock read fewer; no other worker can act in between),
+    // and one record for both events.
+    if (locked)
+        probe.emitWithLockEvent(acquiredNs, EventType::CounterRead, 0, read, 0,
+                                EventType::LockAcquired, 0, waitedNs);
+    else
+        probe.emitAt(monotonicNs(), EventType::CounterRead, 0, read);
     ControlBlock& control = context.segment().control;
     if (locked && control.freezeNextHolder.load(std::memory_order_relaxed) != 0 &&
         control.freezeNextHolder.exchange(0) != 0) {
@@ -374,10 +386,15 @@ bool incrementCounter(WorkerContext& context)
     context.pauseFor(thinkUs(context));
     counter.value.store(read + 1, std::memory_order_relaxed);
     const uint64_t wroteNs = monotonicNs();
-    probe.emitAt(wroteNs, EventType::CounterWrite, 0, read + 1, read);
     probe.addOp();
-    if (locked) // released at the write's time: the next holder's times are all later
-        releaseGuard(context, 0, wroteNs);
+    if (locked) { // released at the write's time: the next holder's times are all later
+        uint64_t heldNs = 0;
+        releaseGuard(context, 0, wroteNs, &heldNs);
+        probe.emitWithLockEvent(wroteNs, EventType::CounterWrite, 0, read + 1, read,
+                                EventType::LockReleased, 0, heldNs);
+    } else {
+        probe.emitAt(wroteNs, EventType::CounterWrite, 0, read + 1, read);
+    }
     return true;
 }
 
@@ -396,21 +413,29 @@ bool incrementOwnCopy(WorkerContext& context)
 bool incrementArrayElement(WorkerContext& context, uint32_t element)
 {
     const bool locked = lockSwitchOn(context, 0);
-    uint64_t acquiredNs = 0;
-    if (locked && !acquireGuard(context, 0, &acquiredNs))
+    uint64_t acquiredNs = 0, waitedNs = 0;
+    if (locked && !acquireGuard(context, 0, &acquiredNs, &waitedNs))
         return false;
     std::atomic<int64_t>& value = context.segment().array.values[element];
     Probe& probe = context.probe();
     const int64_t read = value.load(std::memory_order_relaxed);
-    probe.emitAt(locked ? acquiredNs : monotonicNs(), EventType::ArrayRead, uint16_t(element),
-                 read); // as in incrementCounter
+    if (locked) // as in incrementCounter
+        probe.emitWithLockEvent(acquiredNs, EventType::ArrayRead, uint16_t(element), read, 0,
+                                EventType::LockAcquired, 0, waitedNs);
+    else
+        probe.emitAt(monotonicNs(), EventType::ArrayRead, uint16_t(element), read);
     context.pauseFor(thinkUs(context));
     value.store(read + 1, std::memory_order_relaxed);
     const uint64_t wroteNs = monotonicNs();
-    probe.emitAt(wroteNs, EventType::ArrayWrite, uint16_t(element), read + 1, read);
     probe.addOp();
-    if (locked)
-        releaseGuard(context, 0, wroteNs);
+    if (locked) {
+        uint64_t heldNs = 0;
+        releaseGuard(context, 0, wroteNs, &heldNs);
+        probe.emitWithLockEvent(wroteNs, EventType::ArrayWrite, uint16_t(element), read + 1, read,
+                                EventType::LockReleased, 0, heldNs);
+    } else {
+        probe.emitAt(wroteNs, EventType::ArrayWrite, uint16_t(element), read + 1, read);
+    }
     return true;
 }
 
@@ -668,6 +693,18 @@ uint64_t deadlineAfter(uint32_t timeoutMs)
     return timeoutMs == kWaitForever ? UINT64_MAX : monotonicNs() + uint64_t(timeoutMs) * 1'000'000;
 }
 
+// An item event at the time its lock was released (`lock` -1: taken
+// without the lock): the release rides on it, one ring record for both.
+void emitItemEvent(WorkerContext& context, uint64_t timeNs, EventType type, int64_t key,
+                   int64_t depth, int lock, uint64_t heldNs)
+{
+    if (lock < 0)
+        context.probe().emitAt(timeNs, type, 0, key, depth);
+    else
+        context.probe().emitWithLockEvent(timeNs, type, 0, key, depth, EventType::LockReleased,
+                                          lock, heldNs);
+}
+
 // Only this worker writes its slot's totals.
 void countItem(WorkerSlot& slot, uint64_t key)
 {
@@ -703,19 +740,20 @@ QueueResult queueTryPut(WorkerContext& context, uint64_t key, uint32_t timeoutMs
     queue.items[tail % queue.capacity].store(key, std::memory_order_relaxed);
     queue.itemTimeNs[tail % queue.capacity].store(putNs, std::memory_order_relaxed);
     queue.tail.store(tail + 1, std::memory_order_relaxed);
+    uint64_t heldNs = 0;
     if (locked)
-        releaseGuard(context, int(queue.putLockIndex), putNs);
+        releaseGuard(context, int(queue.putLockIndex), putNs, &heldNs);
     // The gauge the Sampler reads (depth = puts - gets); the event's depth is
     // the used-slots count the post returns, without reading the consumers'
     // cache line on every item.
     queue.puts.fetch_add(1, std::memory_order_acq_rel);
     const int64_t depth = semaphorePost(queue.usedSlots);
-    Probe& probe = context.probe();
-    if (key == kSentinelKey) {
-        probe.emitAt(putNs, EventType::SentinelPut, 0, 0, depth);
-    } else {
-        probe.emitAt(putNs, EventType::ItemPut, 0, int64_t(key), depth);
-        probe.addOp();
+    const bool sentinel = key == kSentinelKey;
+    emitItemEvent(context, putNs, sentinel ? EventType::SentinelPut : EventType::ItemPut,
+                  sentinel ? 0 : int64_t(key), depth, locked ? int(queue.putLockIndex) : -1,
+                  heldNs);
+    if (!sentinel) {
+        context.probe().addOp();
         countItem(context.slot(), key);
     }
     return QueueResult::Done;
@@ -742,17 +780,17 @@ QueueResult queueTryGet(WorkerContext& context, uint32_t timeoutMs, uint64_t* ke
     *key = queue.items[head % queue.capacity].load(std::memory_order_relaxed);
     queue.head.store(head + 1, std::memory_order_relaxed);
     const uint64_t gotNs = monotonicNs(); // the release's and the ItemGot's time
+    uint64_t heldNs = 0;
     if (locked)
-        releaseGuard(context, int(queue.getLockIndex), gotNs);
+        releaseGuard(context, int(queue.getLockIndex), gotNs, &heldNs);
     queue.gets.fetch_add(1, std::memory_order_acq_rel);
     semaphorePost(queue.freeSlots);
-    const int64_t depth = itemsLeft;
-    Probe& probe = context.probe();
-    if (*key == kSentinelKey) {
-        probe.emitAt(gotNs, EventType::SentinelGot, 0, 0, depth);
-    } else {
-        probe.emitAt(gotNs, EventType::ItemGot, 0, int64_t(*key), depth);
-        probe.addOp();
+    const bool sentinel = *key == kSentinelKey;
+    emitItemEvent(context, gotNs, sentinel ? EventType::SentinelGot : EventType::ItemGot,
+                  sentinel ? 0 : int64_t(*key), itemsLeft, locked ? int(queue.getLockIndex) : -1,
+                  heldNs);
+    if (!sentinel) {
+        context.probe().addOp();
         countItem(context.slot(), *key);
     }
     return QueueResult::Done;

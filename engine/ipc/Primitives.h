@@ -46,10 +46,17 @@ private:
 // Takes guard lock `index`. False if the session stopped while waiting.
 // `acquiredNs`, if given, receives the time it was taken (the LockAcquired
 // event's), so that the caller's next event needs no clock read of its own.
-bool acquireGuard(WorkerContext& context, int index, uint64_t* acquiredNs = nullptr);
+// `waitedNs`, if given, receives the wait, and the caller writes the
+// LockAcquired event, riding on its own next event at *acquiredNs
+// (Probe::emitWithLockEvent).
+bool acquireGuard(WorkerContext& context, int index, uint64_t* acquiredNs = nullptr,
+                  uint64_t* waitedNs = nullptr);
 // `nowNs`: a time the caller read just before (its last event's), used as the
 // release time instead of reading the clock again; 0 reads the clock.
-void releaseGuard(WorkerContext& context, int index, uint64_t nowNs = 0);
+// `heldNs`, if given, receives the hold, and the caller writes the
+// LockReleased event riding on its own event at nowNs.
+void releaseGuard(WorkerContext& context, int index, uint64_t nowNs = 0,
+                  uint64_t* heldNs = nullptr);
 // Takes guard lock `first`, waits the gap, takes `second`, adds 1 to the
 // counter, releases both. Taken in opposite orders by two workers: deadlock.
 bool takeLockPair(WorkerContext& context, int first, int second);

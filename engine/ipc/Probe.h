@@ -25,6 +25,31 @@ public:
 #endif
     }
 
+    // `type` at `timeNs`, and with it lock `lock` acquired just before (its
+    // wait `lockNs`) or released just after (its hold `lockNs`): one record
+    // (Layout.h, kRidesLockAcquired), or two when lockNs needs over 32 bits.
+    void emitWithLockEvent(uint64_t timeNs, EventType type, uint16_t object, int64_t a, int64_t b,
+                           EventType lockEvent, int lock, uint64_t lockNs) noexcept
+    {
+        const bool acquired = lockEvent == EventType::LockAcquired;
+        if (lockNs > UINT32_MAX) {
+            if (acquired)
+                emitAt(timeNs, lockEvent, uint16_t(lock), int64_t(lockNs));
+            emitAt(timeNs, type, object, a, b);
+            if (!acquired)
+                emitAt(timeNs, lockEvent, uint16_t(lock), int64_t(lockNs));
+            return;
+        }
+#ifndef IPCSCOPE_PROBE_OFF
+        const uint16_t riding = (acquired ? kRidesLockAcquired : kRidesLockReleased) |
+                                uint16_t(lock << kRidingLockShift);
+        m_slot.ring.push(
+            EventRecord{timeNs, uint16_t(uint16_t(type) | riding), object, uint32_t(lockNs), a, b});
+#else
+        (void)type, (void)object, (void)a, (void)b, (void)lock;
+#endif
+    }
+
     void setState(WorkerState state) noexcept
     {
         if (state == m_state)
