@@ -621,7 +621,9 @@ HOW = """\
   is dropped) against 2 M bare `monotonicNs()` reads; 7 alternating rounds, medians.
 - **2-4** `ipcscope-bench-ipc --only queue`: forked processes run the real `queuePut`/`queueGet`
   (engine/ipc/Primitives.cpp) on a real segment, capacity 64, lock on, no delays, probe on,
-  a drain thread at 1 kHz; 400 000 items. The same item count and size (16 B) through
+  a drain thread at 1 kHz; 2 000 000 items; with no more processes than cores (1P1C), each
+  process pinned to a core of its own, for boost's queue too (left to the scheduler, a producer
+  and its consumer sometimes share a core for a whole run: a context switch per batch). The same item count and size (16 B) through
   `boost::interprocess::message_queue(64, 16)`. Python: `bench/bench_python.py --only queue`,
   `multiprocessing.Queue(maxsize=64)`, 150 000 ints then `None`. 3 rounds, C++ and Python
   alternating, medians.
