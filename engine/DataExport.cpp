@@ -159,7 +159,7 @@ QJsonObject sessionSummary(const Scenario& scenario, const Recording& recording,
             lostPerProducer.append(double(n));
         for (quint64 n : queue.duplicatedPerProducer)
             duplicatedPerProducer.append(double(n));
-        summary[QStringLiteral("queue")] = QJsonObject{
+        QJsonObject section{
             {QStringLiteral("capacity"), double(scenario.value(QStringLiteral("capacity")))},
             {QStringLiteral("produced"), double(queue.produced)},
             {QStringLiteral("consumed"), double(queue.consumed)},
@@ -171,6 +171,13 @@ QJsonObject sessionSummary(const Scenario& scenario, const Recording& recording,
             {QStringLiteral("lost_per_producer"), lostPerProducer},
             {QStringLiteral("duplicated_per_producer"), duplicatedPerProducer},
         };
+        if (queue.counted) // exact, from the workers' own totals
+            section[QStringLiteral("counted_by_workers")] =
+                QJsonObject{{QStringLiteral("put"), double(queue.put.count)},
+                            {QStringLiteral("got"), double(queue.got.count)},
+                            {QStringLiteral("left_in_queue"), double(queue.left.count)},
+                            {QStringLiteral("every_item_once"), queue.everyItemOnce()}};
+        summary[QStringLiteral("queue")] = section;
     }
     // The scenario's own defining figures, e.g. semaphore.max_inside.
     const QJsonObject mechanism = recording.mechanismFigures();

@@ -91,6 +91,30 @@ struct RaceOverlap
     qint64 secondRead;
 };
 
+// Queue items added up by the workers themselves (WorkerSlot::itemCount and
+// key sums, Primitives.cpp countItem): exact even when the rings overflowed
+// and the event-based audit saw only part of the run.
+struct ItemTotals
+{
+    quint64 count = 0;
+    quint64 keySum = 0;   // modulo 2^64
+    quint64 keySumSq = 0; // modulo 2^64
+    void add(quint64 key)
+    {
+        ++count;
+        keySum += key;
+        keySumSq += key * key;
+    }
+    ItemTotals& operator+=(const ItemTotals& other)
+    {
+        count += other.count;
+        keySum += other.keySum;
+        keySumSq += other.keySumSq;
+        return *this;
+    }
+    bool operator==(const ItemTotals&) const = default;
+};
+
 struct DeliveryFigures
 {
     quint64 produced = 0;
@@ -103,6 +127,18 @@ struct DeliveryFigures
     qint64 maxDepth = 0;
     QVector<quint64> lostPerProducer;
     QVector<quint64> duplicatedPerProducer;
+    // The workers' own count, set when the run has ended (`counted`): items
+    // put, items got, and the items still in the queue then.
+    bool counted = false;
+    ItemTotals put, got, left;
+    // Every item put was got exactly once or is still in the queue: the same
+    // count and the same keys (as far as two sums of them tell).
+    bool everyItemOnce() const
+    {
+        ItemTotals accounted = got;
+        accounted += left;
+        return counted && accounted == put;
+    }
 };
 
 // How long processes waited for one lock (or a semaphore's permits), over

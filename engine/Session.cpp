@@ -667,6 +667,9 @@ void Session::finishIfAllExited()
     reportMisuse();
     m_finalPut = itemTotals(ipc::Role::Producer);
     m_finalGot = itemTotals(ipc::Role::Consumer);
+    if (m_scenario.kind() == ScenarioKind::Queue ||
+        m_scenario.kind() == ScenarioKind::JoinableQueue)
+        recordItemTotals();
     m_segment.reset(); // unlinks the segment: nothing of the session remains
     setState(State::Finished);
     emit finished();
@@ -711,6 +714,27 @@ QList<int> Session::stuckWorkers() const
             if (!c.exited && isBlocked(stateOf(c)))
                 add(c.id);
     return stuck;
+}
+
+// The workers' own count of the items into the recording's delivery verdict,
+// with what is still in the queue (its slots from head to tail; after a
+// lock-off race the indices may say more than it holds: capacity at most).
+void Session::recordItemTotals()
+{
+    const ipc::BoundedQueue& queue = m_segment->segment().queue;
+    ItemTotals left;
+    const uint64_t head = queue.head.load(), tail = queue.tail.load();
+    for (uint64_t i = head; i < tail && i - head < queue.capacity; ++i) {
+        const uint64_t key = queue.items[i % queue.capacity].load();
+        if (key != 0 && key != ipc::kSentinelKey) // 0: a slot nobody wrote
+            left.add(key);
+    }
+    DeliveryFigures figures = m_recording.deliveryFigures();
+    figures.counted = true;
+    figures.put = m_finalPut;
+    figures.got = m_finalGot;
+    figures.left = left;
+    m_recording.setDeliveryFigures(figures);
 }
 
 Session::ItemTotals Session::itemTotals(ipc::Role role) const

@@ -93,15 +93,9 @@ public:
     QList<qint64> livePids() const;
 
     // Queue items put by every producer and got by every consumer, added up
-    // by the workers themselves: exact even when the rings overflowed and the
-    // event-based audit saw only part of it. Frozen when the session finishes.
-    struct ItemTotals
-    {
-        quint64 count = 0;
-        quint64 keySum = 0;   // modulo 2^64
-        quint64 keySumSq = 0; // modulo 2^64
-        bool operator==(const ItemTotals&) const = default;
-    };
+    // by the workers themselves (Recording.h). Frozen when the session
+    // finishes, and written into the Recording's DeliveryFigures then.
+    using ItemTotals = ipcscope::ItemTotals;
     ItemTotals itemsPut() const { return itemTotals(ipc::Role::Producer); }
     ItemTotals itemsGot() const { return itemTotals(ipc::Role::Consumer); }
 
@@ -139,6 +133,7 @@ private:
     void reportStuck(); // each worker once, when it becomes stuck, with what it waits on
     int permitsHeldByDead() const;
     ItemTotals itemTotals(ipc::Role role) const;
+    void recordItemTotals();
     void stopDaemonsWhenProducersDone(); // joinable-queue
     void killLockHolderWhenDue();        // abandoned-lock: kill the holder inside the lock
     void finishIfAllExited();

@@ -144,6 +144,10 @@ QByteArray encodeBody(const Scenario& scenario, const RecordingData& data, doubl
     for (const ContentionFigures& f : data.contention)
         out << f.acquisitions << f.totalWaitNs << f.maxWaitNs;
     out << data.eventsRecorded << data.eventsNotKept << data.lastTime;
+    // Format 3: the workers' own count of the queue's items, at the end.
+    out << quint8(d.counted ? 1 : 0);
+    for (const ItemTotals* totals : {&d.put, &d.got, &d.left})
+        out << totals->count << totals->keySum << totals->keySumSq;
     return body;
 }
 
@@ -399,6 +403,14 @@ std::optional<RecordingData> decodeRecording(BodyReader& in, quint32 version)
     data.eventsRecorded = in.number<quint64>();
     data.eventsNotKept = in.number<quint64>();
     data.lastTime = in.time("the end");
+    if (version >= 3) {
+        d.counted = in.number<quint8>() != 0;
+        for (ItemTotals* totals : {&d.put, &d.got, &d.left}) {
+            totals->count = in.number<quint64>();
+            totals->keySum = in.number<quint64>();
+            totals->keySumSq = in.number<quint64>();
+        }
+    }
     if (!in.ok())
         return std::nullopt;
     return data;

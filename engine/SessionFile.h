@@ -34,7 +34,8 @@ struct LoadedSession
 };
 
 // 2: DeliveryFigures::final after maxDepth. 3: Sample::secondLockHolder
-// after lockHolder. Older files still load.
+// after lockHolder, and the workers' item totals (DeliveryFigures::counted,
+// put, got, left) at the end. Older files still load.
 constexpr int kSessionFormatVersion = 3;
 
 // Atomic (QSaveFile): false + *error naming the file and the reason.

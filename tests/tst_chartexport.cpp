@@ -355,6 +355,8 @@ private slots:
                  qPrintable(QStringList(queue.keys()).join(QStringLiteral(" | "))));
         QVERIFY(queue.contains(QStringLiteral("get lock: acquisitions")));
         QVERIFY(!queue.contains(QStringLiteral("lock: acquisitions")));
+        QCOMPARE(queue.value(QStringLiteral("every item got once (the workers' own count)")),
+                 QStringLiteral("yes"));
         const QHash<QString, QString> counter = rowsOf(QStringLiteral("counter"));
         QVERIFY(!counter.contains(QStringLiteral("lock: acquisitions")));
         QVERIFY(!counter.contains(QStringLiteral("put lock: acquisitions")));

@@ -298,6 +298,16 @@ private slots:
                  session.recording().samplesFrom(0).size());
         QCOMPARE(summary,
                  sessionSummary(session.scenario(), session.recording(), session.elapsedSeconds()));
+        if (name == QLatin1String("queue")) { // ran to its end, lock on: 600 items, each once
+            const QJsonObject counted = summary.value(name)
+                                            .toObject()
+                                            .value(QStringLiteral("counted_by_workers"))
+                                            .toObject();
+            QCOMPARE(counted.value(QStringLiteral("put")).toInteger(), 600);
+            QCOMPARE(counted.value(QStringLiteral("got")).toInteger(), 600);
+            QCOMPARE(counted.value(QStringLiteral("left_in_queue")).toInteger(), 0);
+            QCOMPARE(counted.value(QStringLiteral("every_item_once")), QJsonValue(true));
+        }
     }
 
     // The trace parses, every B has its E on the same track in time order,
@@ -521,7 +531,10 @@ private slots:
             older += plain.mid(at, kSecondHolderAt);
             older += plain.mid(at + kSecondHolderAt + 4, kFormat3Sample - kSecondHolderAt - 4);
         }
-        older += plain.mid(samplesAt + kSamples * kFormat3Sample);
+        // ...and the workers' item totals at the end (1 + 3 × 3 × 8 bytes).
+        constexpr qsizetype kFormat3Tail = 1 + 72;
+        const qsizetype rest = samplesAt + kSamples * kFormat3Sample;
+        older += plain.mid(rest, plain.size() - rest - kFormat3Tail);
         const QString olderPath = m_dir.filePath(QStringLiteral("format2.ipcscope"));
         writeAll(olderPath, plainSessionFile(older, 2));
 

@@ -100,6 +100,12 @@ private slots:
         QCOMPARE(figures.phantom, 0u);
         QVERIFY(figures.maxDepth <= 4);
         QVERIFY(figures.maxDepth >= 1);
+        // The workers' own count agrees, item by item.
+        QVERIFY(figures.counted);
+        QCOMPARE(figures.put.count, 15'000u);
+        QCOMPARE(figures.got.count, 15'000u);
+        QCOMPARE(figures.left.count, 0u);
+        QVERIFY(figures.everyItemOnce());
         QCOMPARE(session.recording().eventsDropped(), 0u);
         for (const WorkerRecord& worker : session.recording().workers())
             QCOMPARE(worker.exit, QStringLiteral("ok"));
@@ -163,6 +169,12 @@ private slots:
                 figures.produced - figures.duplicated - figures.phantom);
         qInfo("lock off: lost %llu, duplicated %llu, phantom %llu", figures.lost,
               figures.duplicated, figures.phantom);
+        // The workers' own count: every put counted, and the damage the audit
+        // saw shows there too.
+        QVERIFY(figures.counted);
+        QCOMPARE(figures.put.count, 15'000u);
+        if (figures.lost + figures.duplicated + figures.phantom > 0)
+            QVERIFY(!figures.everyItemOnce());
         expectNothingLeft(pids);
     }
 
@@ -186,6 +198,11 @@ private slots:
         QCOMPARE(figures.duplicated, 0u);
         QVERIFY(figures.leftInQueue >= 1);
         QCOMPARE(figures.produced, figures.consumed + figures.leftInQueue);
+        // Counted by the workers: what is left is still in the queue's slots.
+        QVERIFY(figures.counted);
+        QCOMPARE(figures.left.count, figures.leftInQueue);
+        QCOMPARE(figures.put.count, figures.produced);
+        QVERIFY(figures.everyItemOnce());
     }
 
     void killedWorker_isReportedKilled()

@@ -17,16 +17,18 @@
     </message>
     <message>
         <location line="+262"/>
+        <location line="+54"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-54"/>
+        <location line="+54"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-29"/>
         <source>duration</source>
         <translation>时长</translation>
     </message>
@@ -106,7 +108,12 @@
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <source>every item got once (the workers&apos; own count)</source>
+        <translation>每个物品都恰好取出一次（工作进程自己的计数）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1: acquisitions</source>
         <translation>%1：获取次数</translation>
     </message>
@@ -288,7 +295,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+326"/>
+        <location line="+333"/>
         <source>cannot create directory %1</source>
         <translation>无法创建目录 %1</translation>
     </message>
@@ -847,7 +854,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
 <context>
     <name>SessionFile</name>
     <message>
-        <location filename="../engine/SessionFile.cpp" line="+167"/>
+        <location filename="../engine/SessionFile.cpp" line="+171"/>
         <source>it ends too early</source>
         <translation>文件提前结束</translation>
     </message>
@@ -908,7 +915,7 @@ session.ipcscope 写入该目录，只替换这些名称的文件。
         <translation>应有 %1 把锁的统计数据</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>%1 is damaged: %2</source>
         <translation>%1 已损坏：%2</translation>
     </message>
@@ -2667,7 +2674,7 @@ The default scenario is used instead.</source>
 <context>
     <name>ipcscope::RaceView</name>
     <message>
-        <location filename="../widgets/RaceView.cpp" line="+465"/>
+        <location filename="../widgets/RaceView.cpp" line="+473"/>
         <source>W%1 &amp; W%2 both read %3</source>
         <translation>W%1 和 W%2 都读到了 %3</translation>
     </message>
@@ -2911,7 +2918,7 @@ The default scenario is used instead.</source>
         <translation>所有生产者的 join() 都已返回：守护进程消费者将随会话一同结束</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+132"/>
         <source>lock %1</source>
         <translation>锁 %1</translation>
     </message>

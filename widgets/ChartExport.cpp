@@ -381,6 +381,9 @@ Rows summaryRows(const Scenario& scenario, const Recording& recording, double du
                      ChartText::tr("%1 of %2")
                          .arg(number(double(q.maxDepth)),
                               number(double(scenario.value(QStringLiteral("capacity")))))});
+        if (q.counted) // exact, whatever the rings dropped
+            rows.append({ChartText::tr("every item got once (the workers' own count)"),
+                         q.everyItemOnce() ? ChartText::tr("yes") : ChartText::tr("no")});
     }
     auto lockRows = [&](int index, const QString& name) {
         const ContentionFigures lock = recording.lockContention(index);
