@@ -371,22 +371,30 @@ WHY = {
     "3": "boost::interprocess::message_queue is one mutex and two condition variables around a "
          "memcpy, with no probe: no clock reads and no event stores. Compare the per-item CPU, "
          "futex and context-switch figures below; the ipcscope queue's extra per-item work is the "
-         "observation itself (two clock reads, three 32-byte events) and the second semaphore.",
+         "observation itself (two clock reads, two 32-byte ring records) and the second semaphore.",
     "4": "Same causes as rows 2-3; with more processes than cores, a woken waiter also waits for a CPU.",
     "5": "Compiling the probe out removes the ring pushes only: Probe::record still evaluates "
          "monotonicNs() for its (unused) argument, so both builds pay the same clock reads, and the "
-         "difference is the stores into the 2 MiB ring (and the drainer reading them). When the "
-         "instrumented queue is slower than 0.85×, the extra work is those stores and the cache lines "
-         "they move between the worker's core and the drainer's.",
-    "6a": "An increment with the lock on (incrementCounter) takes the guard mutex, reads the "
-          "clock twice (at the acquisition, whose time the CounterRead event reuses, and at the "
-          "write, whose time the release reuses) and pushes 4 events; four processes on two cores "
-          "contend for one lock, so most of the rest is the lock's cache line moving between the "
-          "cores and waiting for a holder that was preempted. Python's locked Value pays an "
-          "interpreter loop, a ctypes property and a SemLock acquire/release per increment (about "
-          "2 µs); 30× that needs ~13 M increments/s through one contended lock with 4 events "
-          "inside, about 75 ns per increment on 2 cores (the atomic fetch_add row shows the "
-          "ceiling without a lock and without the probe).",
+         "difference is the stores into the 2 MiB ring (and the drainer reading them): two 32-byte "
+         "records per item on each side (the lock's acquisition, and the item carrying the lock's "
+         "release). The ring wraps every few milliseconds at this rate, so each record's cache line "
+         "comes back from the drainer's core or from L3. Taking the acquisition's record away too "
+         "(measured as an experiment, by dropping it) gained under 5 %, within run-to-run noise: "
+         "on this VM the same binary moves between about 4 and 6 M items/s from run to run, so a "
+         "ratio near 0.85 is decided by that noise as much as by the probe.",
+    "6a": "Observation is not what limits it: with the probe compiled out the locked counter is "
+          "no faster (row 5b). An increment with the lock on (incrementCounter) takes the guard "
+          "mutex, reads the clock twice inside the hold (the acquisition's time, which the "
+          "CounterRead reuses, and the write's, which the release reuses: it must be read before "
+          "the unlock so that the next holder's times are all later) and writes 2 ring records "
+          "(the lock's events ride on the read and the write). Four processes on two cores "
+          "contend for one lock: every increment moves the lock's cache line between the cores, "
+          "and the other core waits out the two clock reads (about 34 ns each on this VM's vDSO) "
+          "inside the hold. Python's locked Value pays an interpreter loop, a ctypes property and "
+          "a SemLock acquire/release per increment (about 3 µs here); 30× that is about 100 ns "
+          "per increment through one contended lock, less than the two clock reads plus one "
+          "cache-line transfer between the cores. The atomic fetch_add row shows the ceiling "
+          "without a lock and without the probe.",
     "7": "With 64 incrementers spinning on one lock (think 0) the workers make ~12 M events/s on 2 "
          "cores, far beyond what one thread can analyze. A Sampler round takes only what its time "
          "budget allows (priced at the per-event cost measured over recent rounds: up to 25 % of "
