@@ -775,11 +775,16 @@ QString Session::waitDescription(int id) const
         const int lock = std::clamp(slot.waitingForLock.load(), 0, ipc::kMaxLocks - 1);
         const int holder = segment.locks[lock].holderWorker.load();
         const Child* holding = holder >= 0 ? child(holder) : nullptr;
+        // A queue's two locks by their names, others by number.
+        const QString name = !Scenario::hasPutAndGetLocks(m_scenario.kind())
+                                 ? tr("lock %1").arg(lock)
+                             : lock == 0 ? tr("the put lock")
+                                         : tr("the get lock");
         if (!holding)
-            return tr("lock %1").arg(lock);
+            return name;
         if (holding->exited)
-            return tr("lock %1, held by worker %2, which is dead").arg(lock).arg(holder);
-        return tr("lock %1, held by worker %2").arg(lock).arg(holder);
+            return tr("%1, held by worker %2, which is dead").arg(name).arg(holder);
+        return tr("%1, held by worker %2").arg(name).arg(holder);
     }
     case S::BlockedPut: {
         const ipc::BoundedQueue& queue = segment.queue;

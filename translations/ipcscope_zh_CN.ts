@@ -2918,19 +2918,29 @@ The default scenario is used instead.</source>
         <translation>所有生产者的 join() 都已返回：守护进程消费者将随会话一同结束</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>lock %1</source>
         <translation>锁 %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>lock %1, held by worker %2, which is dead</source>
-        <translation>锁 %1，由工作进程 %2 持有，而它已经死了</translation>
+        <location line="+1"/>
+        <source>the put lock</source>
+        <translation>放入锁</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>lock %1, held by worker %2</source>
-        <translation>锁 %1，由工作进程 %2 持有</translation>
+        <source>the get lock</source>
+        <translation>取出锁</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, held by worker %2, which is dead</source>
+        <translation>%1，由工作进程 %2 持有，而它已经死了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, held by worker %2</source>
+        <translation>%1，由工作进程 %2 持有</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3021,7 +3031,7 @@ The default scenario is used instead.</source>
 <context>
     <name>ipcscope::WorkerTableModel</name>
     <message>
-        <location filename="../widgets/WorkerTableModel.cpp" line="+15"/>
+        <location filename="../widgets/WorkerTableModel.cpp" line="+17"/>
         <source>%1 ms</source>
         <translation>%1 毫秒</translation>
     </message>
@@ -3031,7 +3041,7 @@ The default scenario is used instead.</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+190"/>
         <source>%1 since t = %2 s</source>
         <translation>%1（自 t = %2 秒起）</translation>
     </message>
