@@ -90,6 +90,16 @@ QCPRange timeRange(LiveView* view)
     return plotOf(view)->xAxis->range();
 }
 
+// The delivery plot's bars, lost, duplicated, phantom.
+QList<double> barHeights(const RaceView& view)
+{
+    QList<double> heights;
+    for (int i = 0; i < view.plot()->plottableCount(); ++i)
+        if (auto* bars = qobject_cast<QCPBars*>(view.plot()->plottable(i)))
+            heights.append(bars->data()->constBegin()->value);
+    return heights;
+}
+
 void setTimeRange(LiveView* view, double lower, double upper)
 {
     // As a user's drag does: every time axis of the view moves.
@@ -230,6 +240,7 @@ private slots:
     void race_overlaps_allCounted_markersCapped();
     void race_overlapsNotKept_stillCounted();
     void race_queue_showsDeliveryDamage();
+    void race_queue_replotsOnlyWhenDamageChanges();
     void race_kindWithoutCounterOrQueue_showsNote();
 
     // --- real sessions ---
@@ -734,11 +745,7 @@ void TestPlotViews::race_queue_showsDeliveryDamage()
     QCOMPARE(view.lostUpdates(), qint64(0));
     QCOMPARE(view.pointCount(), 0); // no counter in a queue
     // One bar per kind of damage, as tall as its count.
-    QList<double> heights;
-    for (int i = 0; i < view.plot()->plottableCount(); ++i)
-        if (auto* bars = qobject_cast<QCPBars*>(view.plot()->plottable(i)))
-            heights.append(bars->data()->constBegin()->value);
-    QCOMPARE(heights, (QList<double>{3, 2, 1}));
+    QCOMPARE(barHeights(view), (QList<double>{3, 2, 1}));
     auto* text = view.findChild<QLabel*>(QStringLiteral("raceFigures"));
     QVERIFY2(text->text().contains(QLatin1String("duplicated 2")), qPrintable(text->text()));
     // While the run goes on, lost is not known yet, and the view says so ...
@@ -751,6 +758,41 @@ void TestPlotViews::race_queue_showsDeliveryDamage()
     QVERIFY2(!text->text().contains(QLatin1String("only known when the run ends")),
              qPrintable(text->text()));
     QVERIFY2(text->text().contains(QLatin1String("lost 3")), qPrintable(text->text()));
+}
+
+void TestPlotViews::race_queue_replotsOnlyWhenDamageChanges()
+{
+    // Produced and consumed move every few frames, but only the figures line
+    // shows them: the bars' plot is redrawn when the damage changes, not then.
+    Recording recording;
+    DeliveryFigures figures;
+    figures.produced = 100;
+    figures.consumed = 99;
+    recording.setDeliveryFigures(figures);
+    const Scenario scenario = queueScenario(4);
+    RaceView view;
+    view.resize(600, 360);
+    view.setRecording(&recording, &scenario);
+    view.refresh();
+    QCoreApplication::processEvents(); // the replots queued so far
+    QSignalSpy replots(view.plot(), &QCustomPlot::afterReplot);
+    auto* text = view.findChild<QLabel*>(QStringLiteral("raceFigures"));
+
+    figures.produced = 200;
+    figures.consumed = 198;
+    recording.setDeliveryFigures(figures);
+    view.refresh();
+    QCoreApplication::processEvents();
+    QVERIFY2(text->text().contains(QLatin1String("produced 200")), qPrintable(text->text()));
+    QCOMPARE(replots.count(), 0);
+
+    figures.duplicated = 1;
+    recording.setDeliveryFigures(figures);
+    view.refresh();
+    QCoreApplication::processEvents();
+    QCOMPARE(replots.count(), 1);
+    QVERIFY2(text->text().contains(QLatin1String("duplicated 1")), qPrintable(text->text()));
+    QCOMPARE(barHeights(view), (QList<double>{0, 1, 0}));
 }
 
 void TestPlotViews::race_kindWithoutCounterOrQueue_showsNote()

@@ -5,6 +5,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace ipcscope {
 
 namespace {
@@ -64,14 +66,17 @@ void WorkerTableModel::refresh(double now)
     // the rows we have, append the new ones.
     // Only what changed is announced: a view repaints every cell it is told
     // about, and the whole table at 60 Hz was a tenth of a frame (bench row 8).
-    // The time in state moves with `now`; the rest only when the worker does.
+    // The time in state moves with `now`; the rest only when the worker does,
+    // and mostly only its ops count: a row is announced from its first
+    // changed column to its last, which is then often a single cell.
     const qsizetype known = std::min(m_rows.size(), workers.size());
     for (qsizetype i = 0; i < known; ++i) {
         Row fresh = rowFrom(workers[i]);
         if (fresh == m_rows[i])
             continue;
+        const auto [first, last] = changedColumns(m_rows[i], fresh);
         m_rows[i] = std::move(fresh);
-        emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1));
+        emit dataChanged(index(int(i), first), index(int(i), last));
     }
     if (known > 0)
         emit dataChanged(index(0, TimeInStateColumn), index(int(known) - 1, TimeInStateColumn));
@@ -81,6 +86,32 @@ void WorkerTableModel::refresh(double now)
             m_rows.append(rowFrom(workers[i]));
         endInsertRows();
     }
+}
+
+QPair<int, int> WorkerTableModel::changedColumns(const Row& was, const Row& now)
+{
+    // The error text is every cell's tooltip, and an exit may change any of
+    // them: the whole row.
+    if (was.id != now.id || was.exit != now.exit || was.errorText != now.errorText)
+        return {0, ColumnCount - 1};
+    int first = ColumnCount;
+    int last = -1;
+    auto mark = [&](bool changed, int from, int to) {
+        if (!changed)
+            return;
+        first = std::min(first, from);
+        last = std::max(last, to);
+    };
+    mark(was.role != now.role, RoleColumn, RoleColumn);
+    mark(was.pid != now.pid, PidColumn, PidColumn);
+    // The state's tooltip says since when; the time in state counts from then.
+    mark(was.state != now.state || was.stateSince != now.stateSince, StateColumn,
+         TimeInStateColumn);
+    mark(was.ops != now.ops, OpsColumn, OpsColumn);
+    mark(was.blockedSeconds != now.blockedSeconds, BlockedColumn, BlockedColumn);
+    if (last < 0) // a field added to Row but not to the marks above: the whole row
+        return {0, ColumnCount - 1};
+    return {first, last};
 }
 
 int WorkerTableModel::workerIdAt(int row) const

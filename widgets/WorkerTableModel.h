@@ -4,6 +4,7 @@
 #include "ipc/Layout.h"
 
 #include <QAbstractTableModel>
+#include <QPair>
 #include <QVector>
 
 namespace ipcscope {
@@ -61,6 +62,8 @@ private:
         bool operator==(const Row&) const = default;
     };
     static Row rowFrom(const WorkerRecord& worker);
+    // The first and last column whose cells show a difference between the two.
+    static QPair<int, int> changedColumns(const Row& was, const Row& now);
 
     const Recording* m_recording = nullptr;
     QVector<Row> m_rows;
