@@ -383,7 +383,7 @@ WHY = {
          "on this VM the same binary moves between about 4 and 6 M items/s from run to run, so a "
          "ratio near 0.85 is decided by that noise as much as by the probe.",
     "6a": "Observation is not what limits it: with the probe compiled out the locked counter is "
-          "no faster (row 5b). An increment with the lock on (incrementCounter) takes the guard "
+          "still far from the target (row 5b). An increment with the lock on (incrementCounter) takes the guard "
           "mutex, reads the clock twice inside the hold (the acquisition's time, which the "
           "CounterRead reuses, and the write's, which the release reuses: it must be read before "
           "the unlock so that the next holder's times are all later) and writes 2 ring records "
