@@ -21,7 +21,7 @@ struct EventRecord
     uint64_t timeNs; // CLOCK_MONOTONIC
     uint16_t type;   // EventType
     uint16_t object; // lock index, queue index, ...
-    uint32_t reserved;
+    uint32_t reserved; // a riding lock event's `a` (Layout.h, kRidesLockAcquired)
     int64_t a;
     int64_t b;
 };

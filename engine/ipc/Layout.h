@@ -181,7 +181,7 @@ enum class EventType : uint16_t
 // EventRecord::reserved. One record instead of two on the hot paths (a queue
 // item, a locked increment): the ring's stores are most of what observing
 // costs there. Only the Sampler sees such records; it writes the two events
-// out (ridingLockEvent). The low byte of `type` is the main event.
+// out (Sampler::mergeRunsByTime). The low byte of `type` is the main event.
 constexpr uint16_t kMainEventMask = 0x00FF;
 constexpr uint16_t kRidesLockAcquired = 0x8000; // the lock event comes first
 constexpr uint16_t kRidesLockReleased = 0x4000; // the lock event comes last
