@@ -314,13 +314,8 @@ void Sampler::sampleOnce(bool final)
         counter.lostUpdates = std::max<qint64>(0, sample.counterExpected - sample.counterActual);
     m_recording.setCounterFigures(counter);
     QSet<quint64> stillQueued;
-    if (final) { // the items between head and tail, as the queue holds them now
-        const ipc::BoundedQueue& queue = m_segment.queue;
-        const uint64_t tail = queue.tail.load(std::memory_order_acquire);
-        const uint64_t head = queue.head.load(std::memory_order_acquire);
-        for (uint64_t i = head; i < tail && i - head < queue.capacity; ++i)
-            stillQueued.insert(queue.items[i % queue.capacity].load(std::memory_order_relaxed));
-    }
+    if (final) // the items between head and tail, as the queue holds them now
+        m_segment.queue.forEachQueued([&](uint64_t key) { stillQueued.insert(key); });
     m_recording.setDeliveryFigures(m_audit.figures(final, stillQueued));
     // A few JSON objects: every 50th sample is plenty for a live display.
     if (final || m_samplesTaken.load() % 50 == 0)

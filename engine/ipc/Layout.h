@@ -338,6 +338,18 @@ struct BoundedQueue
     std::atomic<uint32_t> tasksDoneSequence;
     alignas(64) std::atomic<uint64_t> items[kMaxQueueCapacity];
     std::atomic<uint64_t> itemTimeNs[kMaxQueueCapacity];
+
+    // Calls visit(key) for each slot from head to tail, as the queue holds
+    // them now (after a lock-off race the indices may say more than it
+    // holds: capacity at most). Keys are as written: 0 for a slot nobody
+    // wrote, kSentinelKey for a sentinel.
+    template <typename Visit> void forEachQueued(Visit visit) const
+    {
+        const uint64_t last = tail.load(std::memory_order_acquire);
+        const uint64_t first = head.load(std::memory_order_acquire);
+        for (uint64_t i = first; i < last && i - first < capacity; ++i)
+            visit(items[i % capacity].load(std::memory_order_relaxed));
+    }
 };
 
 // Array('q', length): element-wise read, think, write, like the counter.
