@@ -276,6 +276,11 @@ bool Session::start(QString* error)
     return true;
 }
 
+int Session::guardLockTakenBy(ScenarioKind kind, ipc::Role role)
+{
+    return Scenario::hasPutAndGetLocks(kind) && role == ipc::Role::Consumer ? 1 : 0;
+}
+
 QList<ipc::Role> Session::plannedRoles(const Scenario& scenario)
 {
     auto times = [&scenario](const char* key, ipc::Role role) {
@@ -717,18 +722,14 @@ QList<int> Session::stuckWorkers() const
 }
 
 // The workers' own count of the items into the recording's delivery verdict,
-// with what is still in the queue (its slots from head to tail; after a
-// lock-off race the indices may say more than it holds: capacity at most).
+// with what is still in the queue.
 void Session::recordItemTotals()
 {
-    const ipc::BoundedQueue& queue = m_segment->segment().queue;
     ItemTotals left;
-    const uint64_t head = queue.head.load(), tail = queue.tail.load();
-    for (uint64_t i = head; i < tail && i - head < queue.capacity; ++i) {
-        const uint64_t key = queue.items[i % queue.capacity].load();
+    m_segment->segment().queue.forEachQueued([&](uint64_t key) {
         if (key != 0 && key != ipc::kSentinelKey) // 0: a slot nobody wrote
             left.add(key);
-    }
+    });
     DeliveryFigures figures = m_recording.deliveryFigures();
     figures.counted = true;
     figures.put = m_finalPut;

@@ -69,6 +69,10 @@ public:
     // The workers a scenario starts with, in slot order (the views draw them
     // before Start, too).
     static QList<ipc::Role> plannedRoles(const Scenario& scenario);
+    // The guard lock a process of `role` takes (and waits for): a queue's
+    // consumers its get lock (1), everyone else lock 0. A waiting process's
+    // state says "waiting for a lock"; this says which.
+    static int guardLockTakenBy(ScenarioKind kind, ipc::Role role);
 
     void setStopWhenStuck(bool stop) { m_stopWhenStuck = stop; }
     void setSamplingRateHz(int hz);

@@ -316,11 +316,9 @@ bool LockTimelineView::holderIsDead() const
     return isDeadHolder(m_holder) || (m_twoLocks && isDeadHolder(m_secondHolder));
 }
 
-int LockTimelineView::lockWaitedForBy(const Row& row) const
+int LockTimelineView::lockTakenBy(ipc::Role role) const
 {
-    // The state says "waiting for a lock", the role says which: a queue's
-    // consumers only ever take its get lock.
-    return m_twoLocks && row.role == ipc::Role::Consumer ? 1 : 0;
+    return m_scenario ? Session::guardLockTakenBy(m_scenario->kind(), role) : 0;
 }
 
 QList<int> LockTimelineView::stuckWorkers() const
@@ -332,7 +330,7 @@ QList<int> LockTimelineView::stuckWorkers() const
     // lock gone, consumers still get.
     for (const Row& row : m_rows)
         if (row.exit.isEmpty() && row.hasOpen && row.open.state == ipc::WorkerState::WaitingLock &&
-            isDeadHolder(lockWaitedForBy(row) == 1 ? m_secondHolder : m_holder))
+            isDeadHolder(lockTakenBy(row.role) == 1 ? m_secondHolder : m_holder))
             stuck.append(row.id);
     return stuck;
 }

@@ -150,7 +150,7 @@ private:
     bool isDead(const Row& row) const;
     const Row* rowOf(int id) const;
     bool isDeadHolder(int id) const;
-    int lockWaitedForBy(const Row& row) const; // 0, or a queue's consumers: 1
+    int lockTakenBy(ipc::Role role) const; // Session::guardLockTakenBy
     QString status(QColor* color) const;
     void setRange(double start, double end);
 

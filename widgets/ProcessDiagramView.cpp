@@ -380,9 +380,7 @@ void ProcessDiagramView::followHolder(Padlock& lock, int holder)
 
 int ProcessDiagramView::padlockOf(const Process& process) const
 {
-    // A waiting consumer can only be waiting for the get lock: the roles
-    // say which lock, the state does not.
-    return m_twoLocks && isRightRole(process.role) ? 1 : 0;
+    return m_scenario ? Session::guardLockTakenBy(m_scenario->kind(), process.role) : 0;
 }
 
 QList<int> ProcessDiagramView::waitingFor(int lock) const
